@@ -1,0 +1,151 @@
+//! The Leptos app: a thin UI over the core. It loads a bundle, lists its articles and opens one
+//! in a reader. All view state lives in the URL query (`?a=ID`, `?bundle=URL`) because path routes
+//! do not match when the app is served under an arbitrary sub-path.
+
+mod fetch;
+mod list;
+mod panic_screen;
+mod reader;
+mod screens;
+mod url;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::Router;
+use leptos_router::hooks::use_query_map;
+
+use hoinghi::load::{load_bundle, Loaded};
+
+/// Relative, so the app works from any sub-path of any static host.
+const DEFAULT_BUNDLE: &str = "articles.json";
+
+pub fn start() {
+    panic_screen::install();
+    leptos::mount::mount_to_body(App);
+}
+
+/// Where loading the bundle stands.
+#[derive(Clone)]
+enum LoadState {
+    Loading {
+        url: String,
+        received: usize,
+        total: Option<usize>,
+    },
+    Failed {
+        url: String,
+        cause: String,
+    },
+    Ready(Arc<Loaded>),
+}
+
+#[component]
+fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Shell />
+        </Router>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let query = use_query_map();
+    let bundle_url = Memo::new(move |_| {
+        query
+            .with(|q| q.get("bundle"))
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| DEFAULT_BUNDLE.to_string())
+    });
+    let (state, set_state) = signal(LoadState::Loading {
+        url: DEFAULT_BUNDLE.into(),
+        received: 0,
+        total: None,
+    });
+
+    Effect::new(move |_| {
+        let url = bundle_url.get();
+        set_state.set(LoadState::Loading {
+            url: url.clone(),
+            received: 0,
+            total: None,
+        });
+        spawn_local(async move {
+            let still_wanted = {
+                let url = url.clone();
+                move || bundle_url.get_untracked() == url
+            };
+            let progress = {
+                let url = url.clone();
+                let still_wanted = still_wanted.clone();
+                move |received, total| {
+                    if still_wanted() {
+                        set_state.set(LoadState::Loading {
+                            url: url.clone(),
+                            received,
+                            total,
+                        });
+                    }
+                }
+            };
+            let outcome = match fetch::fetch_bytes(&url, progress).await {
+                Ok(bytes) => match load_bundle(&bytes) {
+                    Ok(loaded) => LoadState::Ready(Arc::new(loaded)),
+                    Err(e) => LoadState::Failed {
+                        url: url.clone(),
+                        cause: e.to_string(),
+                    },
+                },
+                Err(e) => LoadState::Failed {
+                    url: url.clone(),
+                    cause: e.to_string(),
+                },
+            };
+            if still_wanted() {
+                set_state.set(outcome);
+            }
+        });
+    });
+
+    move || match state.get() {
+        LoadState::Loading {
+            url,
+            received,
+            total,
+        } => view! { <screens::Loading url received total /> }.into_any(),
+        LoadState::Failed { url, cause } => view! { <screens::LoadFailed url cause /> }.into_any(),
+        LoadState::Ready(loaded) => view! { <Archive loaded /> }.into_any(),
+    }
+}
+
+/// A loaded bundle: the list, or the reader when `?a=` names an article.
+#[component]
+fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
+    let query = use_query_map();
+    let open_id = Memo::new(move |_| query.with(|q| q.get("a")));
+    let title = if loaded.bundle.title.is_empty() {
+        "hoinghi".to_string()
+    } else {
+        loaded.bundle.title.clone()
+    };
+    let warnings = loaded.warnings.clone();
+    let page = {
+        let loaded = loaded.clone();
+        move || match open_id.get() {
+            Some(id) => view! { <reader::Reader loaded=loaded.clone() id /> }.into_any(),
+            None => view! { <list::ArticleList loaded=loaded.clone() /> }.into_any(),
+        }
+    };
+    view! {
+        <header class="topbar">
+            <a class="brand" href=move || url::href(&query.get(), &[("a", None)])>
+                "hoinghi"
+            </a>
+            <span class="bundle-title">{title}</span>
+        </header>
+        <screens::SkippedWarning warnings />
+        <main id="main">{page}</main>
+    }
+}

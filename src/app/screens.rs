@@ -1,0 +1,69 @@
+//! Whole-page states around the archive: loading, failure, and the warning for skipped records.
+
+use leptos::prelude::*;
+
+use hoinghi::load::SkippedArticle;
+
+#[component]
+pub fn Loading(url: String, received: usize, total: Option<usize>) -> impl IntoView {
+    // Content-Length counts compressed bytes when the server gzips, so the bar may run past it.
+    let fraction = total
+        .filter(|t| *t > 0)
+        .map(|t| (received as f64 / t as f64).min(1.0));
+    let amount = match total {
+        Some(t) => format!("{} / {}", kilobytes(received), kilobytes(t)),
+        None => kilobytes(received),
+    };
+    view! {
+        <section class="loading" aria-busy="true" aria-live="polite">
+            <h1>"Đang tải dữ liệu…"</h1>
+            <p class="muted">"Loading " <code>{url}</code></p>
+            <progress max="1" value=fraction.map(|f| f.to_string())></progress>
+            <p class="muted">{amount}</p>
+        </section>
+    }
+}
+
+fn kilobytes(bytes: usize) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MB", bytes as f64 / (1u64 << 20) as f64)
+    } else {
+        format!("{:.0} KB", bytes as f64 / 1024.0)
+    }
+}
+
+/// The bundle could not be used at all: say why, which file, and how to get back.
+#[component]
+pub fn LoadFailed(url: String, cause: String) -> impl IntoView {
+    view! {
+        <section class="error-screen" role="alert">
+            <h1>"Không mở được bộ dữ liệu"</h1>
+            <p class="muted">"Could not open the bundle"</p>
+            <p>"Tệp · File: " <code class="bundle-url">{url}</code></p>
+            <p class="cause">{cause}</p>
+            <p>
+                <a class="button" href="./" rel="external">
+                    "Mở bộ dữ liệu mặc định · Open the default bundle"
+                </a>
+            </p>
+        </section>
+    }
+}
+
+/// Articles that were left out while loading, counted and listed on demand.
+#[component]
+pub fn SkippedWarning(warnings: Vec<SkippedArticle>) -> impl IntoView {
+    (!warnings.is_empty()).then(|| {
+        let count = warnings.len();
+        view! {
+            <details class="warning" role="status">
+                <summary>
+                    {format!("{count} bài bị bỏ qua vì dữ liệu hỏng · {count} articles skipped as malformed")}
+                </summary>
+                <ul>
+                    {warnings.into_iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}
+                </ul>
+            </details>
+        }
+    })
+}

@@ -1,0 +1,123 @@
+//! The `hoinghi` command line: a thin shell over [`hoinghi::ingest`] (argument parsing, the
+//! summary, exit codes).
+//!
+//! Exit codes: 0 all files used; 2 a bundle was written but some files were skipped (listed with
+//! their reasons); 1 fatal error (no bundle written).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use hoinghi::ingest::{self, BundleOptions};
+
+#[derive(Parser)]
+#[command(
+    name = "hoinghi",
+    version,
+    about = "Vietnamese news archives to a hoinghi bundle"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Turn scraped articles (.txt/.html files and folders, recursively) into a bundle.
+    ///
+    /// The bundle is byte-identical across runs on the same input. Its `generated` stamp is
+    /// SOURCE_DATE_EPOCH when set, else the newest `published` among the articles, else
+    /// 1970-01-01T00:00:00Z.
+    Bundle {
+        /// Files and folders to read.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Where to write the bundle JSON (written atomically).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Bundle title.
+        #[arg(long, default_value = "hoinghi")]
+        title: String,
+    },
+    /// Print the record one file would produce, as pretty JSON.
+    Inspect { file: PathBuf },
+}
+
+const EXIT_FATAL: u8 = 1;
+const EXIT_SKIPPED: u8 = 2;
+
+pub fn run() -> ExitCode {
+    match Cli::parse().command {
+        Command::Bundle {
+            inputs,
+            output,
+            title,
+        } => bundle(&inputs, &output, title),
+        Command::Inspect { file } => inspect(&file),
+    }
+}
+
+fn bundle(inputs: &[PathBuf], output: &PathBuf, title: String) -> ExitCode {
+    let started = Instant::now();
+    let epoch = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => match v.trim().parse() {
+            Ok(secs) => Some(secs),
+            Err(_) => {
+                eprintln!("error: SOURCE_DATE_EPOCH must be whole seconds, got {v:?}");
+                return ExitCode::from(EXIT_FATAL);
+            }
+        },
+        Err(_) => None,
+    };
+    let opts = BundleOptions {
+        title,
+        source_date_epoch: epoch,
+    };
+    let (bundle, report) = match ingest::build_bundle(inputs, &opts) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(EXIT_FATAL);
+        }
+    };
+    let json = ingest::write_bundle_json(&bundle);
+    if let Err(e) = ingest::write_atomic(output, json.as_bytes()) {
+        eprintln!("error: {e}");
+        return ExitCode::from(EXIT_FATAL);
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let rate = report.articles_written as f64 / secs.max(1e-9);
+    println!("files read:       {}", report.files_read);
+    println!(
+        "articles written: {} → {}",
+        report.articles_written,
+        output.display()
+    );
+    println!("conferences:      {}", report.conferences);
+    println!("time:             {secs:.2} s ({rate:.0} articles/s)");
+    if report.skipped.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    println!("skipped files:    {}", report.skipped.len());
+    for (path, reason) in &report.skipped {
+        println!("  {}: {reason}", path.display());
+    }
+    ExitCode::from(EXIT_SKIPPED)
+}
+
+fn inspect(file: &PathBuf) -> ExitCode {
+    match ingest::ingest_file(file) {
+        Ok(article) => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&article).expect("articles always serialise")
+            );
+            ExitCode::SUCCESS
+        }
+        Err(reason) => {
+            eprintln!("{}: {reason}", file.display());
+            ExitCode::from(EXIT_SKIPPED)
+        }
+    }
+}

@@ -1,0 +1,324 @@
+//! Which province an article is about, weighing the evidence the gazetteer finds.
+//!
+//! Scores per province: explicit "tỉnh X" / "thành phố X" forms and the site banner count most
+//! and make the result certain (`high`); a site domain or several strong ties make it `medium`;
+//! anything less is `low`. Every piece of evidence is kept as a readable string.
+
+use crate::bundle::{Confidence, Place};
+
+use super::gazetteer::{self, Target};
+use super::text::{find_ci, fold};
+
+/// Words right before a province name that make the mention explicit.
+const EXPLICIT_BEFORE: [&str; 8] = [
+    "tỉnh ",
+    "Tỉnh ",
+    "TỈNH ",
+    "thành phố ",
+    "Thành phố ",
+    "TP. ",
+    "TP ",
+    "điểm cầu ",
+];
+
+/// Points per kind of evidence.
+const BANNER: u32 = 10;
+const EXPLICIT: u32 = 6;
+const DOMAIN: u32 = 4;
+const MENTION: u32 = 2;
+const DISTRICT: u32 = 2;
+
+/// What the article offers as evidence.
+pub struct Clues<'a> {
+    /// Site banner or source name.
+    pub banner: Option<&'a str>,
+    pub domain: Option<&'a str>,
+    /// Title and body text.
+    pub text: &'a str,
+}
+
+#[derive(Default, Clone)]
+struct Tally {
+    score: u32,
+    explicit: bool,
+    domain: bool,
+    /// Non-explicit points (mentions, ties, districts), counted once per distinct phrase.
+    indirect: u32,
+    evidence: Vec<String>,
+    districts: Vec<(usize, u32)>,
+    first: usize,
+}
+
+impl Tally {
+    fn note(&mut self, e: String) -> bool {
+        let new = !self.evidence.contains(&e);
+        if new {
+            self.evidence.push(e);
+        }
+        new
+    }
+}
+
+/// The province a named value (side-car metadata) stands for; unknown names are kept as given.
+pub fn from_name(name: &str) -> Place {
+    let g = gazetteer::get();
+    let evidence = vec![format!("metadata: {name}")];
+    match g.province_index(name) {
+        Some(p) => place(p, None, Confidence::High, evidence),
+        None => Place {
+            name: name.to_string(),
+            name_2025: None,
+            region: None,
+            district: None,
+            commune: None,
+            confidence: Confidence::High,
+            evidence,
+        },
+    }
+}
+
+fn place(
+    p: usize,
+    district: Option<String>,
+    confidence: Confidence,
+    evidence: Vec<String>,
+) -> Place {
+    let pr = &gazetteer::get().provinces[p];
+    Place {
+        name: pr.name.to_string(),
+        name_2025: Some(pr.name_2025.to_string()),
+        region: Some(pr.region.to_string()),
+        district,
+        commune: None,
+        confidence,
+        evidence,
+    }
+}
+
+pub fn detect(clues: &Clues) -> Option<Place> {
+    let g = gazetteer::get();
+    let mut tallies = vec![
+        Tally {
+            first: usize::MAX,
+            ..Tally::default()
+        };
+        g.provinces.len()
+    ];
+    if let Some(banner) = clues.banner {
+        if let Some(p) = banner_province(banner) {
+            let t = &mut tallies[p];
+            t.score += BANNER;
+            t.explicit = true;
+            t.first = 0;
+            t.note(format!("banner: {banner}"));
+        }
+    }
+    if let Some(domain) = clues.domain {
+        if let Some(p) = g.domain_province(domain) {
+            let t = &mut tallies[p];
+            t.score += DOMAIN;
+            t.domain = true;
+            t.first = t.first.min(0);
+            t.note(format!("domain: {domain}"));
+        }
+    }
+    let text = clues.text;
+    for hit in g.scan(text) {
+        let phrase = &text[hit.start..hit.end];
+        let (p, points, evidence, explicit) = match hit.target {
+            Target::NotPlace => continue,
+            Target::Province(p) => {
+                let before = &text[..hit.start];
+                match EXPLICIT_BEFORE.iter().find(|w| before.ends_with(*w)) {
+                    Some(w) => (p, EXPLICIT, format!("{}{phrase}", w), true),
+                    None if phrase.starts_with("TP") || fold(phrase).starts_with("thanh pho") => {
+                        (p, EXPLICIT, phrase.to_string(), true)
+                    }
+                    None => (p, MENTION, format!("mention: {phrase}"), false),
+                }
+            }
+            Target::District(d) => {
+                let p = g.districts[d].province;
+                let t = &mut tallies[p];
+                match t.districts.iter_mut().find(|(x, _)| *x == d) {
+                    Some((_, n)) => *n += 1,
+                    None => t.districts.push((d, 1)),
+                }
+                (p, DISTRICT, format!("district: {phrase}"), false)
+            }
+            Target::Tie(i) => {
+                let tie = &g.ties[i];
+                (
+                    tie.province,
+                    tie.weight,
+                    format!("{phrase} ({})", tie.note),
+                    false,
+                )
+            }
+        };
+        let t = &mut tallies[p];
+        t.first = t.first.min(hit.start + 1);
+        let new = t.note(evidence);
+        if explicit {
+            // Repeated explicit mentions add up: the province an article is about is named often.
+            t.score += points;
+            t.explicit = true;
+        } else if new || matches!(hit.target, Target::Province(_)) {
+            t.score += points;
+            if new {
+                t.indirect += points;
+            }
+        }
+    }
+    let (p, best) = tallies
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.score > 0)
+        .max_by(|(_, a), (_, b)| a.score.cmp(&b.score).then(b.first.cmp(&a.first)))?;
+    let confidence = if best.explicit {
+        Confidence::High
+    } else if best.domain || best.indirect >= 4 {
+        Confidence::Medium
+    } else {
+        Confidence::Low
+    };
+    let district = best
+        .districts
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|&(d, _)| g.districts[d].name.to_string());
+    Some(place(p, district, confidence, best.evidence.clone()))
+}
+
+/// The province named in a banner line, which is often in capitals ("… TỈNH ĐIỆN BIÊN").
+fn banner_province(banner: &str) -> Option<usize> {
+    let g = gazetteer::get();
+    let lower = banner.to_lowercase();
+    g.provinces.iter().position(|p| {
+        p.spellings.iter().any(|s| {
+            let s = s.to_lowercase();
+            find_ci(&lower, &s).is_some_and(|(a, b)| super::text::word_bounded(&lower, a, b))
+        })
+    })
+}
+
+/// Sensible casing for a banner written in capitals: sentence case, with province names and a
+/// few proper nouns restored ("TRANG THÔNG TIN ĐIỆN TỬ ĐẢNG BỘ TỈNH ĐIỆN BIÊN" →
+/// "Trang thông tin điện tử Đảng bộ tỉnh Điện Biên").
+pub fn tidy_banner(banner: &str) -> String {
+    if !super::text::is_all_caps(banner) {
+        return banner.to_string();
+    }
+    let mut s = super::text::capitalize(&banner.to_lowercase());
+    let g = gazetteer::get();
+    let proper = PROPER_NOUNS.iter().map(|&n| n.to_string());
+    let names = g.provinces.iter().map(|p| p.name.to_string());
+    for name in proper.chain(names) {
+        let lower = name.to_lowercase();
+        while let Some((a, b)) = find_ci(&s, &lower) {
+            if !super::text::word_bounded(&s, a, b) || s[a..b] == name {
+                break;
+            }
+            s.replace_range(a..b, &name);
+        }
+    }
+    s
+}
+
+/// Words that keep a capital inside an otherwise lower-cased banner.
+const PROPER_NOUNS: [&str; 4] = ["Đảng", "Việt Nam", "Mặt trận Tổ quốc", "Quân đội"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn detect_text(text: &str, banner: Option<&str>, domain: Option<&str>) -> Place {
+        detect(&Clues {
+            banner,
+            domain,
+            text,
+        })
+        .expect("a province")
+    }
+
+    #[test]
+    fn explicit_mentions_are_certain() {
+        let p = detect_text(
+            "học tập tư tưởng Hồ Chí Minh, con người Phú Yên; tỉnh Phú Yên",
+            None,
+            None,
+        );
+        assert_eq!(
+            (p.name.as_str(), p.confidence),
+            ("Phú Yên", Confidence::High)
+        );
+        assert_eq!(p.name_2025.as_deref(), Some("Đắk Lắk"));
+        assert!(p.evidence.contains(&"tỉnh Phú Yên".to_string()));
+        let p = detect_text("chủ trì tại điểm cầu truyền hình tỉnh Gia Lai", None, None);
+        assert_eq!(p.name, "Gia Lai");
+    }
+
+    #[test]
+    fn banner_counts_and_is_tidied() {
+        let banner = "TRANG THÔNG TIN ĐIỆN TỬ ĐẢNG BỘ TỈNH ĐIỆN BIÊN";
+        let p = detect_text("Hội nghị tổng kết", Some(banner), None);
+        assert_eq!(
+            (p.name.as_str(), p.confidence),
+            ("Điện Biên", Confidence::High)
+        );
+        assert_eq!(
+            tidy_banner(banner),
+            "Trang thông tin điện tử Đảng bộ tỉnh Điện Biên"
+        );
+    }
+
+    #[test]
+    fn domain_and_ties_are_medium() {
+        let p = detect_text(
+            "đồng chí Phạm Quang Ngọc, Chủ tịch UBND tỉnh",
+            None,
+            Some("nbtv.vn"),
+        );
+        assert_eq!(
+            (p.name.as_str(), p.confidence),
+            ("Ninh Bình", Confidence::Medium)
+        );
+        let p = detect_text("phong trào Đồng Khởi mới, Cầu Rạch Miễu 2", None, None);
+        assert_eq!(
+            (p.name.as_str(), p.confidence),
+            ("Bến Tre", Confidence::Medium)
+        );
+    }
+
+    #[test]
+    fn a_single_weak_tie_is_low() {
+        let p = detect_text("giá dừa giảm", None, None);
+        assert_eq!(
+            (p.name.as_str(), p.confidence),
+            ("Bến Tre", Confidence::Low)
+        );
+        assert!(detect(&Clues {
+            banner: None,
+            domain: None,
+            text: "tư tưởng Hồ Chí Minh"
+        })
+        .is_none());
+    }
+
+    #[test]
+    fn districts_are_kept() {
+        let p = detect_text("tỉnh Gia Lai; huyện Đak Đoa; Huyện ủy Đak Đoa", None, None);
+        assert_eq!(p.district.as_deref(), Some("Đak Đoa"));
+    }
+
+    #[test]
+    fn the_explicit_province_beats_passing_mentions() {
+        let p = detect_text(
+            "tỉnh Nghệ An học tập tỉnh Hà Tĩnh; tỉnh Nghệ An",
+            None,
+            None,
+        );
+        assert_eq!(p.name, "Nghệ An");
+        assert_eq!(from_name("Đăk Lăk").name, "Đắk Lắk");
+    }
+}

@@ -1,0 +1,14 @@
+//! hoinghi core: everything that is not UI or command line, compiled natively (CLI, tests) and to
+//! wasm (the app).
+//!
+//! - [`bundle`]: the bundle format v1 types.
+//! - [`load`]: parsing a bundle from bytes with specific, readable errors.
+//! - [`ingest`]: raw scraped articles to bundle records.
+//! - [`search`]: Vietnamese folding, the search index, queries and facets.
+//! - [`display`]: how values read to people (dates per language, which URLs may be links).
+
+pub mod bundle;
+pub mod display;
+pub mod ingest;
+pub mod load;
+pub mod search;

@@ -1,0 +1,308 @@
+//! Reading a bundle from bytes, record by record, with errors a person can act on.
+//!
+//! Bundles come from strangers and scrapers, so one bad article must not hide the rest: the
+//! envelope (`schema`, `title`, `articles` as a list) has to be sound, but each article is decoded
+//! on its own and a broken one is skipped and reported in [`Loaded::warnings`].
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::bundle::{Article, Bundle, SCHEMA_VERSION};
+
+/// A bundle that loaded, plus what had to be left out of it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub bundle: Bundle,
+    pub warnings: Vec<SkippedArticle>,
+}
+
+/// An article left out while loading, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedArticle {
+    /// Position in the bundle's `articles` list, from 0.
+    pub index: usize,
+    /// The article's id when it could be read.
+    pub id: Option<String>,
+    pub reason: String,
+}
+
+impl fmt::Display for SkippedArticle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "article #{}", self.index + 1)?;
+        if let Some(id) = &self.id {
+            write!(f, " (id {id})")?;
+        }
+        write!(f, ": {}", self.reason)
+    }
+}
+
+/// Why a bundle could not be loaded at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The bytes are not valid UTF-8 at this byte offset.
+    NotUtf8 { offset: usize },
+    /// The text is not valid JSON (or ends early, as a truncated download does).
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The JSON is valid but not a bundle (missing or mistyped envelope fields).
+    NotABundle { message: String },
+    /// A bundle of a schema version this build cannot read.
+    UnsupportedSchema { found: u64 },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotUtf8 { offset } => {
+                write!(
+                    f,
+                    "the file is not UTF-8 text (invalid byte at offset {offset})"
+                )
+            }
+            LoadError::Json {
+                line,
+                column,
+                message,
+            } => write!(f, "invalid JSON at line {line}, column {column}: {message}"),
+            LoadError::NotABundle { message } => write!(f, "not a hoinghi bundle: {message}"),
+            LoadError::UnsupportedSchema { found } => write!(
+                f,
+                "unsupported bundle schema version {found}: this app reads version {SCHEMA_VERSION}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The envelope with articles left undecoded, so each one can fail on its own.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    schema: serde_json::Value,
+    generated: Option<String>,
+    title: Option<String>,
+    #[serde(borrow)]
+    articles: Vec<&'a RawValue>,
+}
+
+/// Just enough of an article to name it in a warning when the whole record does not decode.
+#[derive(Deserialize)]
+struct IdOnly {
+    id: Option<serde_json::Value>,
+}
+
+/// Parses a bundle, skipping (and reporting) articles that are malformed or repeat an id.
+pub fn load_bundle(bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    let envelope: Envelope = serde_json::from_str(text).map_err(|e| classify(&e))?;
+    let schema = match &envelope.schema {
+        serde_json::Value::Number(n) => n.as_u64(),
+        _ => None,
+    };
+    match schema {
+        Some(v) if v == u64::from(SCHEMA_VERSION) => {}
+        Some(found) => return Err(LoadError::UnsupportedSchema { found }),
+        None => {
+            return Err(LoadError::NotABundle {
+                message: format!("`schema` must be a whole number, found {}", envelope.schema),
+            })
+        }
+    }
+
+    let mut warnings = Vec::new();
+    let mut seen = HashSet::new();
+    let mut articles = Vec::with_capacity(envelope.articles.len());
+    for (index, raw) in envelope.articles.iter().enumerate() {
+        match serde_json::from_str::<Article>(raw.get()) {
+            Ok(article) if !seen.insert(article.id.clone()) => warnings.push(SkippedArticle {
+                index,
+                id: Some(article.id),
+                reason: "duplicate id: an earlier article has the same id".into(),
+            }),
+            Ok(article) => articles.push(article),
+            Err(e) => warnings.push(SkippedArticle {
+                index,
+                id: serde_json::from_str::<IdOnly>(raw.get())
+                    .ok()
+                    .and_then(|r| r.id)
+                    .map(|id| match id {
+                        serde_json::Value::String(s) => s,
+                        other => other.to_string(),
+                    }),
+                reason: e.to_string(),
+            }),
+        }
+    }
+    Ok(Loaded {
+        bundle: Bundle {
+            schema: SCHEMA_VERSION,
+            generated: envelope.generated.unwrap_or_default(),
+            title: envelope.title.unwrap_or_default(),
+            articles,
+        },
+        warnings,
+    })
+}
+
+fn classify(e: &serde_json::Error) -> LoadError {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Syntax | Category::Eof | Category::Io => LoadError::Json {
+            line: e.line(),
+            column: e.column(),
+            message: strip_position(e),
+        },
+        Category::Data => LoadError::NotABundle {
+            message: strip_position(e),
+        },
+    }
+}
+
+/// serde_json appends " at line L column C"; the error types carry those separately.
+fn strip_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::{Block, ConferenceKind};
+
+    fn article(id: &str) -> String {
+        format!(
+            r#"{{"id":"{id}","title":"T {id}","published":"2023-04-07","source":null,"author":null,
+            "views":null,"body":[{{"type":"paragraph","text":"x"}}],"province":null,"conferences":[]}}"#
+        )
+    }
+
+    fn bundle_json(articles: &[String]) -> String {
+        format!(
+            r#"{{"schema":1,"generated":"2024-01-18T07:34:05Z","title":"t","articles":[{}]}}"#,
+            articles.join(",")
+        )
+    }
+
+    #[test]
+    fn loads_a_sound_bundle() {
+        let loaded = load_bundle(bundle_json(&[article("a"), article("b")]).as_bytes()).unwrap();
+        assert_eq!(loaded.bundle.articles.len(), 2);
+        assert!(loaded.warnings.is_empty());
+        assert_eq!(
+            loaded.bundle.articles[0].body,
+            vec![Block::Paragraph { text: "x".into() }]
+        );
+    }
+
+    #[test]
+    fn syntax_error_names_line_and_column() {
+        let err = load_bundle(b"{\n  \"schema\": 1,\n  \"title\": oops\n}").unwrap_err();
+        match err {
+            LoadError::Json { line, column, .. } => assert_eq!((line, column), (3, 12)),
+            other => panic!("expected a JSON error, got {other:?}"),
+        }
+        assert!(err_text(b"{\"schema\":1,\"title\":").contains("line 1, column"));
+    }
+
+    #[test]
+    fn truncated_download_is_a_json_error() {
+        let full = bundle_json(&[article("a")]);
+        let cut = &full.as_bytes()[..full.len() / 2];
+        assert!(matches!(load_bundle(cut), Err(LoadError::Json { .. })));
+    }
+
+    #[test]
+    fn future_and_wrong_schema_are_refused_with_the_version() {
+        let future = bundle_json(&[]).replace("\"schema\":1", "\"schema\":7");
+        assert_eq!(
+            load_bundle(future.as_bytes()).unwrap_err(),
+            LoadError::UnsupportedSchema { found: 7 }
+        );
+        assert!(err_text(future.as_bytes()).contains("version 7"));
+        let text = bundle_json(&[]).replace("\"schema\":1", "\"schema\":\"one\"");
+        assert!(matches!(
+            load_bundle(text.as_bytes()),
+            Err(LoadError::NotABundle { .. })
+        ));
+    }
+
+    #[test]
+    fn missing_envelope_field_is_named() {
+        let e = err_text(br#"{"schema":1,"title":"t"}"#);
+        assert!(
+            e.contains("not a hoinghi bundle") && e.contains("articles"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_offset() {
+        let mut bytes = bundle_json(&[]).into_bytes();
+        bytes.insert(10, 0xff);
+        assert_eq!(
+            load_bundle(&bytes).unwrap_err(),
+            LoadError::NotUtf8 { offset: 10 }
+        );
+    }
+
+    #[test]
+    fn bad_and_duplicate_articles_are_skipped_and_counted() {
+        let broken = r#"{"id":"bad","title":42}"#.to_string();
+        let loaded = load_bundle(
+            bundle_json(&[article("a"), broken, article("a"), article("c")]).as_bytes(),
+        )
+        .unwrap();
+        let ids: Vec<_> = loaded
+            .bundle
+            .articles
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(loaded.warnings.len(), 2);
+        assert_eq!(loaded.warnings[0].index, 1);
+        assert_eq!(loaded.warnings[0].id.as_deref(), Some("bad"));
+        assert!(loaded.warnings[0].to_string().contains("invalid type"));
+        assert!(loaded.warnings[1].reason.contains("duplicate id"));
+    }
+
+    #[test]
+    fn model_round_trips_through_json() {
+        let mut a: Article = serde_json::from_str(&article("x")).unwrap();
+        a.conferences.push(crate::bundle::Conference {
+            date: Some("2023-04-07".into()),
+            precision: Default::default(),
+            kind: ConferenceKind::GiaoBan,
+            name: None,
+            period: None,
+            level: None,
+            online: false,
+            host: None,
+            people: vec![],
+        });
+        let b = Bundle {
+            schema: SCHEMA_VERSION,
+            generated: "2023-04-07T00:00:00Z".into(),
+            title: "t".into(),
+            articles: vec![a],
+        };
+        let json = serde_json::to_string(&b).unwrap();
+        assert!(json.contains("\"kind\":\"giao_ban\""));
+        assert_eq!(load_bundle(json.as_bytes()).unwrap().bundle, b);
+    }
+
+    fn err_text(bytes: &[u8]) -> String {
+        load_bundle(bytes).unwrap_err().to_string()
+    }
+}

@@ -1,0 +1,384 @@
+//! Facets: per-document values (province, year, kind …), resolving filter values, and counting.
+//!
+//! Counting is disjunctive within a facet and conjunctive across facets: the count shown for a
+//! value of facet F is the number of documents matching the query and every selection except
+//! F's own, so picking a second value of F shows what it would add.
+
+use super::collate::sort_key;
+use super::fold::fold;
+use super::index::{put_str, put_varint, IndexError, Reader};
+use super::query::Field;
+use crate::bundle::{Article, ConferenceKind, Level};
+
+/// A facet the UI can show and filter on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    /// Province before the 2025 merger (`Place.name`); values carry their region.
+    Province,
+    /// Province after the 2025 merger (`Place.name_2025`, else `Place.name`).
+    Province2025,
+    /// Year of publication.
+    Year,
+    /// Conference kind, by code (`tong_ket`).
+    Kind,
+    /// Source site name (or domain when the name is unknown).
+    Source,
+    /// People named in the article or taking part in its conferences.
+    Person,
+    /// Documents cited, by normalised number.
+    Document,
+    /// Conference level, by code (`province`).
+    Level,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 8] = [
+        Facet::Province,
+        Facet::Province2025,
+        Facet::Year,
+        Facet::Kind,
+        Facet::Source,
+        Facet::Person,
+        Facet::Document,
+        Facet::Level,
+    ];
+
+    /// Position in [`Facet::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The facet a query field filters on.
+    pub fn of_field(field: Field, provinces_2025: bool) -> Facet {
+        match field {
+            Field::Province if provinces_2025 => Facet::Province2025,
+            Field::Province => Facet::Province,
+            Field::Year => Facet::Year,
+            Field::Kind => Facet::Kind,
+            Field::Person => Facet::Person,
+            Field::Document => Facet::Document,
+            Field::Source => Facet::Source,
+            Field::Level => Facet::Level,
+        }
+    }
+
+    /// Vietnamese label of a facet value for display (codes become words).
+    pub fn label(self, value: &str) -> String {
+        match self {
+            Facet::Kind => ConferenceKind::from_code(value)
+                .map_or(value, |k| k.label_vi())
+                .to_string(),
+            Facet::Level => level_label(value).unwrap_or(value).to_string(),
+            _ => value.to_string(),
+        }
+    }
+}
+
+const LEVELS: [Level; 4] = [
+    Level::National,
+    Level::Province,
+    Level::District,
+    Level::Commune,
+];
+
+fn level_label(code: &str) -> Option<&'static str> {
+    let level = LEVELS.into_iter().find(|l| l.code() == code)?;
+    Some(match level {
+        Level::National => "Trung ương",
+        Level::Province => "Tỉnh",
+        Level::District => "Huyện",
+        Level::Commune => "Xã",
+    })
+}
+
+/// Distinct values of a facet and which documents have which.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FacetTable {
+    pub(crate) values: Vec<String>,
+    /// Region of each value for province facets, empty otherwise.
+    pub(crate) groups: Vec<String>,
+    /// Value ids of document `d` are `doc_values[doc_start[d]..doc_start[d + 1]]`.
+    pub(crate) doc_start: Vec<u32>,
+    pub(crate) doc_values: Vec<u32>,
+    /// Folded values, for matching `field:value`.
+    pub(crate) folded: Vec<String>,
+    /// Rank of each value in Vietnamese collation order of its label.
+    pub(crate) alpha_rank: Vec<u32>,
+}
+
+/// The values of `facet` in one article with their group (region).
+fn article_values(facet: Facet, a: &Article) -> Vec<(String, String)> {
+    let region = || {
+        a.province
+            .as_ref()
+            .and_then(|p| p.region.clone())
+            .unwrap_or_default()
+    };
+    let mut v: Vec<(String, String)> = match facet {
+        Facet::Province => a
+            .province
+            .iter()
+            .map(|p| (p.name.clone(), region()))
+            .collect(),
+        Facet::Province2025 => a
+            .province
+            .iter()
+            .map(|p| {
+                (
+                    p.name_2025.clone().unwrap_or_else(|| p.name.clone()),
+                    region(),
+                )
+            })
+            .collect(),
+        Facet::Year => a
+            .published
+            .as_deref()
+            .and_then(|p| p.get(..4))
+            .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+            .map(|y| (y.to_string(), String::new()))
+            .into_iter()
+            .collect(),
+        Facet::Kind => a
+            .conferences
+            .iter()
+            .map(|c| (c.kind.code().to_string(), String::new()))
+            .collect(),
+        Facet::Source => a
+            .source
+            .iter()
+            .filter_map(|s| s.name.clone().or_else(|| s.domain.clone()))
+            .map(|s| (s, String::new()))
+            .collect(),
+        Facet::Person => a
+            .people
+            .iter()
+            .map(|p| p.name.clone())
+            .chain(
+                a.conferences
+                    .iter()
+                    .flat_map(|c| c.people.iter().map(|p| p.name.clone())),
+            )
+            .map(|n| (n, String::new()))
+            .collect(),
+        Facet::Document => a
+            .documents
+            .iter()
+            .map(|d| (d.number.clone(), String::new()))
+            .collect(),
+        Facet::Level => a
+            .conferences
+            .iter()
+            .filter_map(|c| c.level)
+            .map(|l| (l.code().to_string(), String::new()))
+            .collect(),
+    };
+    v.retain(|(value, _)| !value.trim().is_empty());
+    v
+}
+
+impl FacetTable {
+    pub(crate) fn build(facet: Facet, articles: &[Article]) -> FacetTable {
+        let mut ids = std::collections::HashMap::new();
+        let mut t = FacetTable::empty();
+        for a in articles {
+            let mut doc: Vec<u32> = article_values(facet, a)
+                .into_iter()
+                .map(|(value, group)| {
+                    *ids.entry(value.clone()).or_insert_with(|| {
+                        t.values.push(value);
+                        t.groups.push(group);
+                        t.values.len() as u32 - 1
+                    })
+                })
+                .collect();
+            doc.sort_unstable();
+            doc.dedup();
+            t.doc_values.extend(doc);
+            t.doc_start.push(t.doc_values.len() as u32);
+        }
+        t.derive(facet);
+        t
+    }
+
+    fn empty() -> FacetTable {
+        FacetTable {
+            values: vec![],
+            groups: vec![],
+            doc_start: vec![0],
+            doc_values: vec![],
+            folded: vec![],
+            alpha_rank: vec![],
+        }
+    }
+
+    /// Fills the fields computed from the stored ones.
+    fn derive(&mut self, facet: Facet) {
+        self.folded = self.values.iter().map(|v| normalise(&fold(v))).collect();
+        let keys: Vec<Vec<u32>> = self
+            .values
+            .iter()
+            .map(|v| sort_key(&facet.label(v)))
+            .collect();
+        let mut order: Vec<u32> = (0..self.values.len() as u32).collect();
+        order.sort_by(|a, b| keys[*a as usize].cmp(&keys[*b as usize]));
+        self.alpha_rank = vec![0; order.len()];
+        for (rank, id) in order.into_iter().enumerate() {
+            self.alpha_rank[id as usize] = rank as u32;
+        }
+    }
+
+    pub(crate) fn doc(&self, d: usize) -> &[u32] {
+        &self.doc_values[self.doc_start[d] as usize..self.doc_start[d + 1] as usize]
+    }
+
+    pub(crate) fn id_of(&self, value: &str) -> Option<u32> {
+        self.values
+            .iter()
+            .position(|v| v == value)
+            .map(|i| i as u32)
+    }
+
+    /// Value ids a `field:value` filter selects: folded equality (codes and Vietnamese labels
+    /// for kinds and levels); failing that, for free-text facets, values containing the words.
+    pub(crate) fn resolve(&self, facet: Facet, value: &str) -> Vec<u32> {
+        let q = normalise(&fold(value));
+        let equal: Vec<u32> = (0..self.values.len())
+            .filter(|i| self.equals(facet, *i, &q))
+            .map(|i| i as u32)
+            .collect();
+        if !equal.is_empty() || matches!(facet, Facet::Year | Facet::Kind | Facet::Level) {
+            return equal;
+        }
+        let needle = format!(" {q} ");
+        (0..self.values.len())
+            .filter(|i| format!(" {} ", self.folded[*i]).contains(&needle))
+            .map(|i| i as u32)
+            .collect()
+    }
+
+    fn equals(&self, facet: Facet, i: usize, q: &str) -> bool {
+        self.folded[i] == q
+            || (matches!(facet, Facet::Kind | Facet::Level)
+                && (self.folded[i] == q.replace(' ', "_")
+                    || normalise(&fold(&facet.label(&self.values[i]))) == q))
+    }
+
+    /// True when some value equals `q` (for multi-word field values in the query parser).
+    pub(crate) fn has_value(&self, facet: Facet, q: &str) -> bool {
+        let q = normalise(q);
+        (0..self.values.len()).any(|i| self.equals(facet, i, &q))
+    }
+
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+        put_varint(out, self.values.len() as u32);
+        for (value, group) in self.values.iter().zip(&self.groups) {
+            put_str(out, value);
+            put_str(out, group);
+        }
+        for d in 0..self.doc_start.len() - 1 {
+            let ids = self.doc(d);
+            put_varint(out, ids.len() as u32);
+            let mut prev = 0;
+            for id in ids {
+                put_varint(out, id - prev);
+                prev = *id;
+            }
+        }
+    }
+
+    pub(crate) fn read(
+        facet: Facet,
+        r: &mut Reader<'_>,
+        docs: usize,
+    ) -> Result<FacetTable, IndexError> {
+        let mut t = FacetTable::empty();
+        let n = r.count(2)?;
+        for _ in 0..n {
+            t.values.push(r.str()?.to_string());
+            t.groups.push(r.str()?.to_string());
+        }
+        for _ in 0..docs {
+            let k = r.count(1)?;
+            let mut id: u32 = 0;
+            for _ in 0..k {
+                id = id
+                    .checked_add(r.varint()?)
+                    .ok_or(IndexError::Corrupt("facet value id"))?;
+                if id as usize >= n {
+                    return Err(IndexError::Corrupt("facet value id"));
+                }
+                t.doc_values.push(id);
+            }
+            t.doc_start.push(t.doc_values.len() as u32);
+        }
+        t.derive(facet);
+        Ok(t)
+    }
+}
+
+/// Collapses runs of whitespace so `phu  yen` equals `phu yen`.
+fn normalise(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One value of a facet with its count under the current query and other facets' selections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetValue {
+    /// The value as stored (names, years, codes such as `tong_ket`); use it in filters.
+    pub value: String,
+    /// Vietnamese label for display.
+    pub label: String,
+    /// Region, for province values.
+    pub group: Option<String>,
+    pub count: u32,
+    pub selected: bool,
+}
+
+/// The values of one facet, with counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetCounts {
+    pub facet: Facet,
+    pub values: Vec<FacetValue>,
+}
+
+/// How facet values are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FacetSort {
+    /// Highest count first, ties alphabetical.
+    #[default]
+    Count,
+    /// Vietnamese dictionary order of the label.
+    Alpha,
+}
+
+impl FacetTable {
+    /// The listed values of this facet: those with a non-zero count, and selected ones.
+    pub(crate) fn listing(
+        &self,
+        facet: Facet,
+        counts: &[u32],
+        selected: &[bool],
+        sort: FacetSort,
+    ) -> FacetCounts {
+        let mut ids: Vec<usize> = (0..self.values.len())
+            .filter(|i| counts[*i] > 0 || selected[*i])
+            .collect();
+        match sort {
+            FacetSort::Count => {
+                ids.sort_by_key(|i| (std::cmp::Reverse(counts[*i]), self.alpha_rank[*i]))
+            }
+            FacetSort::Alpha => ids.sort_by_key(|i| self.alpha_rank[*i]),
+        }
+        let values = ids
+            .into_iter()
+            .map(|i| FacetValue {
+                value: self.values[i].clone(),
+                label: facet.label(&self.values[i]),
+                group: Some(self.groups[i].clone()).filter(|g| !g.is_empty()),
+                count: counts[i],
+                selected: selected[i],
+            })
+            .collect();
+        FacetCounts { facet, values }
+    }
+}

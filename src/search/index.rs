@@ -1,0 +1,595 @@
+//! The search index: building it from articles, and its binary format (`docs/index-format.md`).
+//!
+//! Every word occurrence gets a *global position*: documents are laid end to end, each as its
+//! title, a gap, then its body blocks each followed by a gap. A term's postings are the sorted
+//! list of its global positions, so one delta-coded list gives documents (by the position's
+//! range), per-field term frequencies and phrase adjacency; the gaps stop phrases from running
+//! across the title/body or block boundaries.
+
+use super::facets::{Facet, FacetTable};
+use super::fold::fold;
+use super::tokenize::{word_ranges, Keys};
+use crate::bundle::Article;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// First bytes of a serialised index.
+pub const MAGIC: &[u8; 4] = b"HNSX";
+/// Format version written by [`SearchIndex::to_bytes`]; other versions are refused.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Postings bytes a prefix may expand to (see [`SearchIndex::term_ids`]).
+pub const PREFIX_BUDGET: usize = 384 * 1024;
+
+/// Why bytes could not be read as an index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndexError {
+    BadMagic,
+    UnsupportedVersion(u32),
+    /// The bytes end early or a length or id points outside the data.
+    Corrupt(&'static str),
+}
+
+impl fmt::Display for IndexError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IndexError::BadMagic => write!(f, "not a hoinghi search index"),
+            IndexError::UnsupportedVersion(v) => {
+                write!(
+                    f,
+                    "search index version {v} is not supported (expected {FORMAT_VERSION})"
+                )
+            }
+            IndexError::Corrupt(what) => write!(f, "search index is damaged ({what})"),
+        }
+    }
+}
+
+impl std::error::Error for IndexError {}
+
+/// Scratch memory reused across searches (a bitset over global positions for adjacency tests).
+/// It carries no index data, so it is ignored by equality and not serialised.
+#[derive(Default)]
+pub(crate) struct Scratch(pub(crate) RefCell<Vec<u64>>);
+
+impl PartialEq for Scratch {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Clone for Scratch {
+    fn clone(&self) -> Self {
+        Scratch::default()
+    }
+}
+
+impl fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Scratch")
+    }
+}
+
+/// A full-text and facet index over a list of articles; documents are their indices in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchIndex {
+    /// FNV-1a hash of the article ids in order, to check an index belongs to a bundle.
+    pub(crate) ids_hash: u64,
+    pub(crate) title_len: Vec<u32>,
+    pub(crate) body_len: Vec<u32>,
+    /// Global position where each document starts, plus the end of the last one.
+    pub(crate) doc_start: Vec<u32>,
+    /// Published date as `yyyymmdd` (0 when unknown).
+    pub(crate) published: Vec<u32>,
+    /// Latest conference date as `yyyymmdd` (0 when none).
+    pub(crate) conf_date: Vec<u32>,
+    /// Terms sorted by (folded, exact): folded forms concatenated, with end offsets.
+    pub(crate) folded: String,
+    pub(crate) folded_end: Vec<u32>,
+    pub(crate) exact: String,
+    pub(crate) exact_end: Vec<u32>,
+    /// Delta-varint position lists, concatenated, with end offsets per term.
+    pub(crate) postings: Vec<u8>,
+    pub(crate) postings_end: Vec<u32>,
+    /// One table per [`Facet::ALL`] entry, in that order.
+    pub(crate) facets: Vec<FacetTable>,
+    pub(crate) avg_title: f32,
+    pub(crate) avg_body: f32,
+    pub(crate) scratch: Scratch,
+}
+
+/// FNV-1a: tiny and fast on the short keys of the build's term map.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+fn ids_hash(articles: &[Article]) -> u64 {
+    let mut h = Fnv::default();
+    for a in articles {
+        h.write(a.id.as_bytes());
+        h.write(&[0xff]);
+    }
+    h.finish()
+}
+
+/// `yyyymmdd` from an ISO date or date-time; missing month or day count as 0.
+pub(crate) fn date_number(s: &str) -> Option<u32> {
+    let mut parts = s.get(..10).unwrap_or(s).splitn(3, '-');
+    let year: u32 = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|y| (1000..=9999).contains(y))?;
+    let month: u32 = parts
+        .next()
+        .map_or(Some(0), |m| m.parse().ok().filter(|m| *m <= 12))?;
+    let day: u32 = parts
+        .next()
+        .map_or(Some(0), |d| d.parse().ok().filter(|d| *d <= 31))?;
+    Some(year * 10000 + month * 100 + day)
+}
+
+struct TermBuild {
+    folded: String,
+    exact: String,
+    positions: Vec<u32>,
+}
+
+impl SearchIndex {
+    /// Builds the index of `articles`; document `i` is `articles[i]`.
+    pub fn build(articles: &[Article]) -> SearchIndex {
+        let mut ids: HashMap<String, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut terms: Vec<TermBuild> = Vec::new();
+        let mut keys = Keys::default();
+        let mut pos: u32 = 0;
+        let (mut title_len, mut body_len, mut doc_start) = (vec![], vec![], vec![]);
+        let mut add_text = |text: &str, pos: &mut u32| -> u32 {
+            let mut n = 0;
+            for r in word_ranges(text) {
+                keys.set(&text[r]);
+                let id = match ids.get(keys.exact.as_str()) {
+                    Some(id) => *id,
+                    None => {
+                        let id = terms.len() as u32;
+                        ids.insert(keys.exact.clone(), id);
+                        let (folded, exact) = (keys.folded.clone(), keys.exact.clone());
+                        terms.push(TermBuild {
+                            folded,
+                            exact,
+                            positions: Vec::new(),
+                        });
+                        id
+                    }
+                };
+                terms[id as usize].positions.push(*pos);
+                *pos += 1;
+                n += 1;
+            }
+            n
+        };
+        for a in articles {
+            doc_start.push(pos);
+            title_len.push(add_text(&a.title, &mut pos));
+            pos += 1;
+            let mut body = 0;
+            for block in &a.body {
+                body += add_text(block.text(), &mut pos);
+                pos += 1;
+            }
+            body_len.push(body);
+        }
+        doc_start.push(pos);
+        terms.sort_unstable_by(|a, b| (&a.folded, &a.exact).cmp(&(&b.folded, &b.exact)));
+
+        let mut index = SearchIndex {
+            ids_hash: ids_hash(articles),
+            title_len,
+            body_len,
+            doc_start,
+            published: articles
+                .iter()
+                .map(|a| a.published.as_deref().and_then(date_number).unwrap_or(0))
+                .collect(),
+            conf_date: articles
+                .iter()
+                .map(|a| {
+                    let dates = a.conferences.iter().filter_map(|c| c.date.as_deref());
+                    dates.filter_map(date_number).max().unwrap_or(0)
+                })
+                .collect(),
+            folded: String::new(),
+            folded_end: Vec::with_capacity(terms.len()),
+            exact: String::new(),
+            exact_end: Vec::with_capacity(terms.len()),
+            postings: Vec::new(),
+            postings_end: Vec::with_capacity(terms.len()),
+            facets: Facet::ALL
+                .iter()
+                .map(|f| FacetTable::build(*f, articles))
+                .collect(),
+            avg_title: 0.0,
+            avg_body: 0.0,
+            scratch: Scratch::default(),
+        };
+        for t in &terms {
+            index.folded.push_str(&t.folded);
+            index.folded_end.push(index.folded.len() as u32);
+            index.exact.push_str(&t.exact);
+            index.exact_end.push(index.exact.len() as u32);
+            let mut prev = 0;
+            for p in &t.positions {
+                put_varint(&mut index.postings, p - prev);
+                prev = *p;
+            }
+            index.postings_end.push(index.postings.len() as u32);
+        }
+        index.compute_averages();
+        index
+    }
+
+    fn compute_averages(&mut self) {
+        let n = self.title_len.len().max(1) as f32;
+        self.avg_title = (self.title_len.iter().map(|l| *l as f32).sum::<f32>() / n).max(1.0);
+        self.avg_body = (self.body_len.iter().map(|l| *l as f32).sum::<f32>() / n).max(1.0);
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.title_len.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.title_len.is_empty()
+    }
+
+    /// Number of distinct terms (exact forms).
+    pub fn term_count(&self) -> usize {
+        self.folded_end.len()
+    }
+
+    /// True when this index was built from exactly these articles (same ids, same order).
+    pub fn matches(&self, articles: &[Article]) -> bool {
+        articles.len() == self.len() && ids_hash(articles) == self.ids_hash
+    }
+
+    fn slice<'a>(blob: &'a str, ends: &[u32], i: usize) -> &'a str {
+        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+        &blob[start..ends[i] as usize]
+    }
+
+    pub(crate) fn folded_term(&self, i: usize) -> &str {
+        Self::slice(&self.folded, &self.folded_end, i)
+    }
+
+    pub(crate) fn exact_term(&self, i: usize) -> &str {
+        Self::slice(&self.exact, &self.exact_end, i)
+    }
+
+    /// Term ids matching a query word: by folded key, or by exact key when `exact`; with
+    /// `prefix`, terms starting with the word. A one-character prefix matches only the word
+    /// itself, and a prefix's expansion stops at [`PREFIX_BUDGET`] postings bytes, rarest terms
+    /// first: rare completions are the ones the user is most likely typing towards
+    /// (`dan van kh` → khéo), and the budget keeps every keystroke fast on large archives.
+    pub(crate) fn term_ids(&self, word: &str, exact: bool, prefix: bool) -> Vec<usize> {
+        let folded_word = if exact { fold(word) } else { word.to_string() };
+        let prefix = prefix && folded_word.chars().nth(1).is_some();
+        let n = self.term_count();
+        let lo = partition(n, |i| self.folded_term(i) < folded_word.as_str());
+        let hi = lo
+            + partition(n - lo, |i| {
+                let t = self.folded_term(lo + i);
+                if prefix {
+                    t.starts_with(folded_word.as_str())
+                } else {
+                    t == folded_word
+                }
+            });
+        let mut ids: Vec<usize> = (lo..hi)
+            .filter(|i| {
+                let t = if exact {
+                    self.exact_term(*i)
+                } else {
+                    self.folded_term(*i)
+                };
+                let key = if exact { word } else { folded_word.as_str() };
+                if prefix {
+                    t.starts_with(key)
+                } else {
+                    t == key
+                }
+            })
+            .collect();
+        let size =
+            |i: usize| self.postings_end[i] - if i == 0 { 0 } else { self.postings_end[i - 1] };
+        if prefix && ids.iter().map(|i| size(*i) as usize).sum::<usize>() > PREFIX_BUDGET {
+            let key = if exact { word } else { folded_word.as_str() };
+            let is_word = |i: usize| {
+                (if exact {
+                    self.exact_term(i)
+                } else {
+                    self.folded_term(i)
+                }) == key
+            };
+            ids.sort_by_key(|i| (!is_word(*i), size(*i)));
+            let mut total = 0;
+            ids.retain(|i| {
+                total += size(*i) as usize;
+                is_word(*i) || total <= PREFIX_BUDGET
+            });
+            ids.sort_unstable();
+        }
+        ids
+    }
+
+    /// Appends the global positions of term `id` to `out` (sorted within the term). Damaged
+    /// postings end the list early rather than yielding positions outside the index.
+    pub(crate) fn push_positions(&self, id: usize, out: &mut Vec<u32>) {
+        let start = if id == 0 {
+            0
+        } else {
+            self.postings_end[id - 1] as usize
+        };
+        let bytes = &self.postings[start..self.postings_end[id] as usize];
+        let limit = *self.doc_start.last().unwrap_or(&0);
+        let mut reader = Reader { bytes, at: 0 };
+        let mut p: u32 = 0;
+        while reader.at < bytes.len() {
+            match reader.varint().ok().and_then(|d| p.checked_add(d)) {
+                Some(next) if next < limit => p = next,
+                _ => return,
+            }
+            out.push(p);
+        }
+    }
+
+    /// Document containing global position `p`, galloping forward from document `hint` (the
+    /// positions of a term arrive sorted, so the next document is usually near).
+    pub(crate) fn doc_of(&self, p: u32, hint: usize) -> usize {
+        let starts = &self.doc_start;
+        let last = starts.len() - 1;
+        if hint < last && starts[hint] <= p && p < starts[hint + 1] {
+            return hint;
+        }
+        let mut lo = if hint < last && starts[hint] <= p {
+            hint
+        } else {
+            0
+        };
+        let mut step = 1;
+        loop {
+            let hi = (lo + step).min(last);
+            if hi == last || starts[hi] > p {
+                return lo + starts[lo..hi].partition_point(|s| *s <= p).max(1) - 1;
+            }
+            lo = hi;
+            step *= 2;
+        }
+    }
+
+    /// Serialises the index (format documented in `docs/index-format.md`).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.postings.len() + self.folded.len() * 2 + 64);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&self.ids_hash.to_le_bytes());
+        let n = self.len();
+        put_varint(&mut out, n as u32);
+        for d in 0..n {
+            let gaps =
+                self.doc_start[d + 1] - self.doc_start[d] - self.title_len[d] - self.body_len[d];
+            for v in [
+                self.title_len[d],
+                self.body_len[d],
+                gaps,
+                self.published[d],
+                self.conf_date[d],
+            ] {
+                put_varint(&mut out, v);
+            }
+        }
+        put_varint(&mut out, self.facets.len() as u32);
+        for table in &self.facets {
+            table.write(&mut out);
+        }
+        put_varint(&mut out, self.term_count() as u32);
+        let mut prev = "";
+        let mut prev_end = 0;
+        for i in 0..self.term_count() {
+            let (folded, exact) = (self.folded_term(i), self.exact_term(i));
+            let shared = common_prefix(prev, folded);
+            put_varint(&mut out, shared as u32);
+            put_str(&mut out, &folded[shared..]);
+            put_str(&mut out, if exact == folded { "" } else { exact });
+            put_varint(&mut out, self.postings_end[i] - prev_end);
+            prev_end = self.postings_end[i];
+            prev = folded;
+        }
+        out.extend_from_slice(&self.postings);
+        out
+    }
+
+    /// Reads an index written by [`SearchIndex::to_bytes`]; never panics on damaged input.
+    pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, IndexError> {
+        if bytes.len() < 16 || &bytes[..4] != MAGIC {
+            return Err(IndexError::BadMagic);
+        }
+        let version = u32::from_le_bytes(bytes[4..8].try_into().expect("4 bytes"));
+        if version != FORMAT_VERSION {
+            return Err(IndexError::UnsupportedVersion(version));
+        }
+        let ids_hash = u64::from_le_bytes(bytes[8..16].try_into().expect("8 bytes"));
+        let mut r = Reader { bytes, at: 16 };
+        let n = r.count(5)?;
+        let mut index = SearchIndex {
+            ids_hash,
+            title_len: Vec::with_capacity(n),
+            body_len: Vec::with_capacity(n),
+            doc_start: Vec::with_capacity(n + 1),
+            published: Vec::with_capacity(n),
+            conf_date: Vec::with_capacity(n),
+            folded: String::new(),
+            folded_end: vec![],
+            exact: String::new(),
+            exact_end: vec![],
+            postings: vec![],
+            postings_end: vec![],
+            facets: vec![],
+            avg_title: 0.0,
+            avg_body: 0.0,
+            scratch: Scratch::default(),
+        };
+        let mut pos: u32 = 0;
+        for _ in 0..n {
+            let (t, b, gaps) = (r.varint()?, r.varint()?, r.varint()?);
+            index.doc_start.push(pos);
+            pos = [t, b, gaps]
+                .iter()
+                .try_fold(pos, |acc, v| acc.checked_add(*v))
+                .ok_or(IndexError::Corrupt("document lengths"))?;
+            index.title_len.push(t);
+            index.body_len.push(b);
+            index.published.push(r.varint()?);
+            index.conf_date.push(r.varint()?);
+        }
+        index.doc_start.push(pos);
+        let n_facets = r.count(1)?;
+        if n_facets != Facet::ALL.len() {
+            return Err(IndexError::Corrupt("facet count"));
+        }
+        for facet in Facet::ALL {
+            index.facets.push(FacetTable::read(facet, &mut r, n)?);
+        }
+        let n_terms = r.count(3)?;
+        index.folded_end.reserve(n_terms);
+        index.exact_end.reserve(n_terms);
+        index.postings_end.reserve(n_terms);
+        let mut total: u32 = 0;
+        for i in 0..n_terms {
+            let shared = r.varint()? as usize;
+            let prev = if i == 0 { "" } else { index.folded_term(i - 1) };
+            let prefix = prev
+                .get(..shared)
+                .ok_or(IndexError::Corrupt("term prefix"))?
+                .to_string();
+            let suffix = r.str()?;
+            index.folded.push_str(&prefix);
+            index.folded.push_str(suffix);
+            index.folded_end.push(index.folded.len() as u32);
+            let exact = r.str()?;
+            if exact.is_empty() {
+                let folded = index.folded_term(i).to_string();
+                index.exact.push_str(&folded);
+            } else {
+                index.exact.push_str(exact);
+            }
+            index.exact_end.push(index.exact.len() as u32);
+            total = total
+                .checked_add(r.varint()?)
+                .ok_or(IndexError::Corrupt("postings size"))?;
+            index.postings_end.push(total);
+        }
+        let rest = &bytes[r.at..];
+        if rest.len() != total as usize {
+            return Err(IndexError::Corrupt("postings size"));
+        }
+        index.postings = rest.to_vec();
+        index.compute_averages();
+        Ok(index)
+    }
+}
+
+/// Number of `i` in `0..n` for which `pred` holds, given it holds for a prefix of `0..n`.
+fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    let mut n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !b.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
+/// LEB128: seven bits per byte, low bits first, high bit set on all but the last byte.
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_varint(out, s.len() as u32);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Bounds-checked reading of the primitives above.
+pub(crate) struct Reader<'a> {
+    pub(crate) bytes: &'a [u8],
+    pub(crate) at: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn varint(&mut self) -> Result<u32, IndexError> {
+        let mut v: u64 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = *self
+                .bytes
+                .get(self.at)
+                .ok_or(IndexError::Corrupt("truncated"))?;
+            self.at += 1;
+            v |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return u32::try_from(v).map_err(|_| IndexError::Corrupt("number too large"));
+            }
+        }
+        Err(IndexError::Corrupt("number too long"))
+    }
+
+    /// A count of items that each take at least `min_bytes`, checked against what is left so
+    /// that damaged counts cannot trigger huge allocations.
+    pub(crate) fn count(&mut self, min_bytes: usize) -> Result<usize, IndexError> {
+        let n = self.varint()? as usize;
+        if n.saturating_mul(min_bytes) > self.bytes.len() - self.at {
+            return Err(IndexError::Corrupt("count larger than the data"));
+        }
+        Ok(n)
+    }
+
+    pub(crate) fn str(&mut self) -> Result<&'a str, IndexError> {
+        let len = self.varint()? as usize;
+        let end = self.at.checked_add(len).filter(|e| *e <= self.bytes.len());
+        let bytes = &self.bytes[self.at..end.ok_or(IndexError::Corrupt("truncated"))?];
+        self.at += len;
+        std::str::from_utf8(bytes).map_err(|_| IndexError::Corrupt("text is not UTF-8"))
+    }
+}

@@ -1,0 +1,323 @@
+//! Vietnamese folding, the search index, queries and facets.
+//!
+//! The CLI builds a [`SearchIndex`] into the bundle ([`SearchIndex::to_bytes`], or
+//! [`SearchIndex::to_base64`] for a JSON field); the app loads it with
+//! [`SearchIndex::from_bytes`] (or builds one with [`SearchIndex::build`] when a bundle has
+//! none), then calls [`SearchIndex::search`] on every keystroke. Results are the full ranked list
+//! of article indices; snippets and highlights are computed on demand for the visible rows with
+//! [`SearchResults::highlighter`].
+
+pub mod base64;
+pub mod collate;
+mod facets;
+pub mod fold;
+mod index;
+pub mod query;
+mod rank;
+mod snippet;
+pub mod tokenize;
+
+pub use facets::{Facet, FacetCounts, FacetSort, FacetValue};
+pub use index::{IndexError, SearchIndex, FORMAT_VERSION, MAGIC};
+pub use query::{Field, Notice, Query};
+pub use snippet::{highlight_ranges, snippet_for, Highlighter, Snippet};
+
+use index::date_number;
+use query::FieldVocab;
+
+/// Order of the results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Adjacent-phrase matches first, then BM25F score; newest first when there are no words.
+    #[default]
+    Relevance,
+    /// Published date, newest first; undated last.
+    Newest,
+    /// Published date, oldest first; undated last.
+    Oldest,
+    /// Latest conference date in the article, newest first; articles without one last.
+    ConferenceDate,
+}
+
+/// Everything that determines a search; cheap to clone into a signal.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SearchRequest {
+    /// What the user typed, in the query syntax of [`query`].
+    pub query: String,
+    /// Match diacritics exactly instead of folding them.
+    pub exact: bool,
+    pub sort: Sort,
+    /// Selected facet values (as [`FacetValue::value`]); ORed within a facet, ANDed across.
+    pub filters: Vec<(Facet, Vec<String>)>,
+    /// Inclusive published-date bounds, `yyyy-mm-dd` (or `yyyy-mm`, `yyyy`).
+    pub date_from: Option<String>,
+    pub date_to: Option<String>,
+    /// `tinh:` filters post-2025 provinces ([`Facet::Province2025`]) instead of pre-2025 ones.
+    pub provinces_2025: bool,
+    pub facet_sort: FacetSort,
+}
+
+/// Articles published in one month that match everything but the date range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthCount {
+    pub year: u16,
+    pub month: u8,
+    pub count: u32,
+}
+
+/// The answer to a [`SearchRequest`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchResults {
+    /// Indices into the bundle's articles, best first; the UI virtualises over this list.
+    pub ids: Vec<u32>,
+    /// `ids.len()`.
+    pub total: usize,
+    /// Every facet of [`Facet::ALL`], values with their disjunctive counts.
+    pub facets: Vec<FacetCounts>,
+    /// What in the query was not understood and how it was read instead.
+    pub notices: Vec<Notice>,
+    /// Per month, from the first to the last month with articles (zeros in between); counts
+    /// ignore the date range itself, like a facet ignores its own selection.
+    pub histogram: Vec<MonthCount>,
+    /// Highlights and snippets for this query; call it for visible rows only.
+    pub highlighter: Highlighter,
+}
+
+impl SearchResults {
+    /// Counts of one facet.
+    pub fn facet(&self, facet: Facet) -> &FacetCounts {
+        &self.facets[facet.index()]
+    }
+}
+
+struct Vocab<'a> {
+    index: &'a SearchIndex,
+    provinces_2025: bool,
+}
+
+impl FieldVocab for Vocab<'_> {
+    fn has_value(&self, field: Field, folded: &str) -> bool {
+        let facet = Facet::of_field(field, self.provinces_2025);
+        self.index.facets[facet.index()].has_value(facet, folded)
+    }
+}
+
+/// Bit of the date range among the per-document filter failure bits (facets use 0..8).
+const DATE_BIT: u32 = 1 << Facet::ALL.len();
+
+/// Parses a date bound to `yyyymmdd`; a missing month or day takes `fill` (00 or 99).
+fn date_bound(s: &str, fill: u32) -> Option<u32> {
+    let n = date_number(s.trim())?;
+    let (month, day) = (n / 100 % 100, n % 100);
+    let month_fill = if fill == 0 { 0 } else { 12 };
+    Some(
+        n / 10000 * 10000
+            + if month == 0 { month_fill } else { month } * 100
+            + if day == 0 { fill } else { day },
+    )
+}
+
+impl SearchIndex {
+    /// Parses `text` with this index's facet values (for multi-word unquoted field values).
+    pub fn parse_query(&self, text: &str, exact: bool, provinces_2025: bool) -> Query {
+        Query::parse(
+            text,
+            exact,
+            &Vocab {
+                index: self,
+                provinces_2025,
+            },
+        )
+    }
+
+    /// Runs a search: ranked ids, facet counts, histogram and notices.
+    pub fn search(&self, req: &SearchRequest) -> SearchResults {
+        let q = self.parse_query(&req.query, req.exact, req.provinces_2025);
+        let mut notices = q.notices.clone();
+        let text = self.match_text(&q, req.exact);
+        let mut base = text.matched;
+
+        // Field filters in the query are part of the query: they narrow every count.
+        let mut wanted: Vec<Option<Vec<bool>>> = vec![None; Facet::ALL.len()];
+        let mut unwanted: Vec<Option<Vec<bool>>> = vec![None; Facet::ALL.len()];
+        for f in &q.filters {
+            let facet = Facet::of_field(f.field, req.provinces_2025);
+            let table = &self.facets[facet.index()];
+            let ids = table.resolve(facet, &f.value);
+            if ids.is_empty() {
+                notices.push(Notice::NoSuchValue(f.value.clone()));
+            }
+            let slot = if f.negated {
+                &mut unwanted
+            } else {
+                &mut wanted
+            };
+            let set = slot[facet.index()].get_or_insert_with(|| vec![false; table.values.len()]);
+            ids.into_iter().for_each(|i| set[i as usize] = true);
+        }
+        for (d, keep) in base.iter_mut().enumerate().filter(|(_, k)| **k) {
+            for (f, table) in self.facets.iter().enumerate() {
+                let has = |set: &Option<Vec<bool>>| {
+                    set.as_ref()
+                        .map(|s| table.doc(d).iter().any(|v| s[*v as usize]))
+                };
+                if has(&wanted[f]) == Some(false) || has(&unwanted[f]) == Some(true) {
+                    *keep = false;
+                }
+            }
+        }
+
+        // Selections from the facet panels.
+        let mut selected: Vec<Vec<bool>> = self
+            .facets
+            .iter()
+            .map(|t| vec![false; t.values.len()])
+            .collect();
+        let mut active = 0u32;
+        for (facet, values) in &req.filters {
+            let table = &self.facets[facet.index()];
+            for id in values.iter().filter_map(|v| table.id_of(v)) {
+                selected[facet.index()][id as usize] = true;
+                active |= 1 << facet.index();
+            }
+        }
+        let mut bound =
+            |s: &Option<String>, fill: u32, default: u32| match s.as_deref().map(str::trim) {
+                None | Some("") => default,
+                Some(s) => date_bound(s, fill).unwrap_or_else(|| {
+                    notices.push(Notice::BadDate(s.to_string()));
+                    default
+                }),
+            };
+        let from = bound(&req.date_from, 0, 0);
+        let to = bound(&req.date_to, 99, u32::MAX);
+        let dated = from > 0 || to < u32::MAX;
+
+        let mut counts: Vec<Vec<u32>> = self
+            .facets
+            .iter()
+            .map(|t| vec![0; t.values.len()])
+            .collect();
+        let mut months: Vec<u32> = Vec::new();
+        let mut ids: Vec<u32> = Vec::new();
+        for d in (0..self.len()).filter(|d| base[*d]) {
+            let mut fail = 0u32;
+            for f in 0..Facet::ALL.len() {
+                if active & (1 << f) != 0
+                    && !self.facets[f]
+                        .doc(d)
+                        .iter()
+                        .any(|v| selected[f][*v as usize])
+                {
+                    fail |= 1 << f;
+                }
+            }
+            let published = self.published[d];
+            if dated && !(published >= from && published <= to) {
+                fail |= DATE_BIT;
+            }
+            // A document failing exactly one facet's selection still counts for that facet.
+            for (f, table) in self.facets.iter().enumerate() {
+                if fail & !(1 << f) == 0 {
+                    table
+                        .doc(d)
+                        .iter()
+                        .for_each(|v| counts[f][*v as usize] += 1);
+                }
+            }
+            if fail & !DATE_BIT == 0 && published % 10000 / 100 > 0 {
+                months.push(published / 100);
+            }
+            if fail == 0 {
+                ids.push(d as u32);
+            }
+        }
+        self.sort(&mut ids, req.sort, &q, &text.score, &text.adjacent);
+
+        SearchResults {
+            total: ids.len(),
+            ids,
+            facets: Facet::ALL
+                .iter()
+                .map(|f| {
+                    self.facets[f.index()].listing(
+                        *f,
+                        &counts[f.index()],
+                        &selected[f.index()],
+                        req.facet_sort,
+                    )
+                })
+                .collect(),
+            notices,
+            histogram: histogram(months),
+            highlighter: Highlighter::from_query(&q, req.exact),
+        }
+    }
+
+    fn sort(&self, ids: &mut [u32], sort: Sort, q: &Query, score: &[f32], adjacent: &[u8]) {
+        // Relevance packed in one u64 sorting ascending: more adjacent pairs, then higher score
+        // (non-negative floats order like their bits), then article order.
+        let relevance = |d: u32| {
+            let (adj, bits) = (adjacent[d as usize], score[d as usize].to_bits());
+            u64::from(255 - adj) << 56 | u64::from(!bits) << 24 | u64::from(d & 0xff_ffff)
+        };
+        // Undated (0) sorts last in both directions.
+        let newest = |date: u32| if date == 0 { u32::MAX } else { !date };
+        let oldest = |date: u32| date.wrapping_sub(1);
+        match sort {
+            Sort::Relevance if q.is_text_empty() => {
+                ids.sort_unstable_by_key(|d| (newest(self.published[*d as usize]), *d))
+            }
+            Sort::Relevance => ids.sort_unstable_by_key(|d| relevance(*d)),
+            Sort::Newest => {
+                ids.sort_unstable_by_key(|d| (newest(self.published[*d as usize]), relevance(*d)))
+            }
+            Sort::Oldest => {
+                ids.sort_unstable_by_key(|d| (oldest(self.published[*d as usize]), relevance(*d)))
+            }
+            Sort::ConferenceDate => {
+                ids.sort_unstable_by_key(|d| (newest(self.conf_date[*d as usize]), relevance(*d)))
+            }
+        }
+    }
+
+    /// Serialised index as base64, for embedding in the bundle's JSON.
+    pub fn to_base64(&self) -> String {
+        base64::encode(&self.to_bytes())
+    }
+
+    /// Reads an index from [`SearchIndex::to_base64`] output.
+    pub fn from_base64(text: &str) -> Result<SearchIndex, IndexError> {
+        let bytes = base64::decode(text).ok_or(IndexError::Corrupt("invalid base64"))?;
+        SearchIndex::from_bytes(&bytes)
+    }
+}
+
+/// Counts per month from `yyyymm` numbers, with empty months in between.
+fn histogram(mut months: Vec<u32>) -> Vec<MonthCount> {
+    months.sort_unstable();
+    let (Some(&first), Some(&last)) = (months.first(), months.last()) else {
+        return vec![];
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    let (mut year, mut month) = (first / 100, first % 100);
+    while year * 100 + month <= last {
+        let key = year * 100 + month;
+        let start = i;
+        while i < months.len() && months[i] == key {
+            i += 1;
+        }
+        out.push(MonthCount {
+            year: year as u16,
+            month: month as u8,
+            count: (i - start) as u32,
+        });
+        (year, month) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
+    }
+    out
+}
