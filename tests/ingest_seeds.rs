@@ -556,7 +556,8 @@ fn unusable_files_are_reported_not_dropped() {
     )
     .expect("write");
     let (bundle, report) =
-        ingest::build_bundle(&[dir.clone()], &BundleOptions::default()).expect("bundle");
+        ingest::build_bundle(std::slice::from_ref(&dir), &BundleOptions::default())
+            .expect("bundle");
     let titles: Vec<&str> = bundle.articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(titles, ["Tiêu đề", "Trang", "Tiêu đề khác"]);
     let skipped: Vec<(String, String)> = report
@@ -577,5 +578,61 @@ fn unusable_files_are_reported_not_dropped() {
     assert!(skipped
         .iter()
         .any(|(f, r)| f == "photo.jpg" && r.contains(".jpg")));
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+}
+
+#[test]
+fn sidecar_metadata_wins_over_extraction() {
+    let dir = std::env::temp_dir().join(format!("hoinghi-meta-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::copy(seed_path("004_"), dir.join("a.txt")).expect("copy");
+    std::fs::write(
+        dir.join("a.meta.json"),
+        r#"{"url": "https://nbtv.vn/tin/ky-ket.htm", "source": "Báo Ninh Bình", "province": "Ninh Bình", "published": "03/04/2021"}"#,
+    )
+    .expect("write");
+    std::fs::copy(seed_path("002_"), dir.join("b.txt")).expect("copy");
+    std::fs::write(
+        dir.join("meta.csv"),
+        "file,province,source\nb.txt,Bến Tre,Báo Đồng Khởi\n",
+    )
+    .expect("write");
+    let (bundle, report) =
+        ingest::build_bundle(std::slice::from_ref(&dir), &BundleOptions::default())
+            .expect("bundle");
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    let a = &bundle.articles[0];
+    assert_eq!(a.published.as_deref(), Some("2021-04-03"));
+    let s = a.source.as_ref().expect("source");
+    assert_eq!(s.name.as_deref(), Some("Báo Ninh Bình"));
+    assert_eq!(s.url.as_deref(), Some("https://nbtv.vn/tin/ky-ket.htm"));
+    // The byline's domain is kept; the URL's would be used without one.
+    assert_eq!(s.domain.as_deref(), Some("nbtv.vn"));
+    let p = a.province.as_ref().expect("province");
+    assert_eq!(
+        (p.name.as_str(), p.confidence),
+        ("Ninh Bình", Confidence::High)
+    );
+    // The id comes from the URL when there is one.
+    let again = ingest::ingest_text(
+        "Other title\nOther text",
+        &Meta {
+            url: s.url.clone(),
+            ..Meta::default()
+        },
+    )
+    .expect("article");
+    assert_eq!(a.id, again.id);
+    let b = &bundle.articles[1];
+    assert_eq!(
+        b.province.as_ref().map(|p| (p.name.as_str(), p.confidence)),
+        Some(("Bến Tre", Confidence::High))
+    );
+    assert_eq!(
+        b.source.as_ref().and_then(|s| s.name.as_deref()),
+        Some("Báo Đồng Khởi")
+    );
+    assert_eq!(b.published.as_deref(), Some("2022-08-05"));
     std::fs::remove_dir_all(&dir).expect("cleanup");
 }

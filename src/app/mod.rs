@@ -1,12 +1,18 @@
-//! The Leptos app: a thin UI over the core. It loads a bundle, lists its articles and opens one
-//! in a reader. All view state lives in the URL query (`?a=ID`, `?bundle=URL`) because path routes
+//! The Leptos app: a thin UI over the core. It loads a bundle, searches and filters it, and
+//! opens articles in a reader. All view state lives in the URL query (`?a=ID`, `?bundle=URL`) because path routes
 //! do not match when the app is served under an arbitrary sub-path.
 
+mod context;
+mod facets;
+mod facts;
 mod fetch;
-mod list;
+mod highlight;
+mod histogram;
 mod panic_screen;
 mod reader;
+mod results;
 mod screens;
+mod search_bar;
 mod url;
 
 use std::sync::Arc;
@@ -17,6 +23,7 @@ use leptos_router::components::Router;
 use leptos_router::hooks::use_query_map;
 
 use hoinghi::load::{load_bundle, Loaded};
+use hoinghi::search::SearchIndex;
 
 /// Relative, so the app works from any sub-path of any static host.
 const DEFAULT_BUNDLE: &str = "articles.json";
@@ -120,23 +127,29 @@ fn Shell() -> impl IntoView {
     }
 }
 
-/// A loaded bundle: the list, or the reader when `?a=` names an article.
+/// A loaded bundle: search, facets and results, or the reader when `?a=` names an article.
 #[component]
 fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
-    let query = use_query_map();
+    let index = SearchIndex::build(&loaded.bundle.articles);
+    let archive = context::Archive::new(loaded.clone(), index);
+    provide_context(archive.clone());
+    let query = archive.query;
     let open_id = Memo::new(move |_| query.with(|q| q.get("a")));
-    let title = if loaded.bundle.title.is_empty() {
-        "hoinghi".to_string()
-    } else {
-        loaded.bundle.title.clone()
+    let title = match loaded.bundle.title.as_str() {
+        "" => "hoinghi".to_string(),
+        t => t.to_string(),
     };
-    let warnings = loaded.warnings.clone();
-    let page = {
-        let loaded = loaded.clone();
-        move || match open_id.get() {
-            Some(id) => view! { <reader::Reader loaded=loaded.clone() id /> }.into_any(),
-            None => view! { <list::ArticleList loaded=loaded.clone() /> }.into_any(),
+    let page = move || match open_id.get() {
+        Some(id) => {
+            view! { <main id="main" class="reader-page"><reader::Reader id /></main> }.into_any()
         }
+        None => view! {
+            <div class="search-page">
+                <facets::FacetPanel />
+                <main id="main"><results::Results /></main>
+            </div>
+        }
+        .into_any(),
     };
     view! {
         <header class="topbar">
@@ -144,8 +157,9 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
                 "hoinghi"
             </a>
             <span class="bundle-title">{title}</span>
+            <search_bar::SearchBar />
         </header>
-        <screens::SkippedWarning warnings />
-        <main id="main">{page}</main>
+        <screens::SkippedWarning warnings=loaded.warnings.clone() />
+        {page}
     }
 }

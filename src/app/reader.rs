@@ -1,47 +1,87 @@
-//! The reader: one article, its conference facts up front, then the clean body as text.
-
-use std::sync::Arc;
+//! The reader: one article, its conference facts up front, then the clean body as text with the
+//! search's matches marked, and the neighbouring results one step away.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use hoinghi::bundle::{Article, Block, Conference};
 use hoinghi::display::{is_web_link, long_date, Lang};
-use hoinghi::load::Loaded;
+use hoinghi::search::Highlighter;
 
-use super::list::ArticleFacts;
+use super::context::Archive;
+use super::facts::ArticleFacts;
+use super::highlight::marked;
 use super::url::href;
 
 #[component]
-pub fn Reader(loaded: Arc<Loaded>, id: String) -> impl IntoView {
-    let query = use_query_map();
+pub fn Reader(id: String) -> impl IntoView {
+    let archive = expect_context::<Archive>();
+    let (query, results) = (archive.query, archive.results);
     let back = move || href(&query.get(), &[("a", None)]);
-    let body = match loaded.bundle.articles.iter().find(|a| a.id == id) {
-        Some(article) => view! { <ArticleView article /> }.into_any(),
-        None => view! {
+    let Some(position) = archive.position_of(&id) else {
+        return view! {
+            <nav class="reader-nav">
+                <a class="back" href=back>"← Danh sách · Back to the list"</a>
+            </nav>
             <section class="error-screen" role="alert">
                 <h1>"Không tìm thấy bài viết"</h1>
                 <p class="cause">{format!("No article with id {id} in this bundle.")}</p>
             </section>
         }
-        .into_any(),
+        .into_any();
     };
+    let neighbour = {
+        let archive = archive.clone();
+        move |step: isize| {
+            results.with(|r| {
+                let at = r.ids.iter().position(|p| *p == position)?;
+                let next = r.ids.get(at.checked_add_signed(step)?)?;
+                let article = archive.article(*next);
+                Some((
+                    href(&query.get(), &[("a", Some(&article.id))]),
+                    article.title.clone(),
+                ))
+            })
+        }
+    };
+    let prev = {
+        let neighbour = neighbour.clone();
+        move || {
+            neighbour(-1).map(|(link, title)| {
+                view! { <a class="prev" rel="prev" href=link title=title>"← Bài trước"</a> }
+            })
+        }
+    };
+    let next = move || {
+        neighbour(1).map(|(link, title)| {
+            view! { <a class="next" rel="next" href=link title=title>"Bài sau →"</a> }
+        })
+    };
+    let article = archive.article(position).clone();
     view! {
         <nav class="reader-nav">
             <a class="back" href=back>"← Danh sách · Back to the list"</a>
+            <span class="neighbours">{prev} {next}</span>
         </nav>
-        {body}
+        {move || {
+            let highlighter = results.with(|r| r.highlighter.clone());
+            view! { <ArticleView article=&article highlighter /> }
+        }}
     }
+    .into_any()
 }
 
 #[component]
-fn ArticleView<'a>(article: &'a Article) -> impl IntoView {
+fn ArticleView<'a>(article: &'a Article, highlighter: Highlighter) -> impl IntoView {
     let conferences = article
         .conferences
         .iter()
         .map(|c| view! { <ConferenceFacts conference=c /> })
         .collect_view();
-    let blocks = article.body.iter().map(block_view).collect_view();
+    let blocks = article
+        .body
+        .iter()
+        .map(|b| block_view(b, &highlighter))
+        .collect_view();
     let byline = article
         .author
         .clone()
@@ -49,9 +89,10 @@ fn ArticleView<'a>(article: &'a Article) -> impl IntoView {
     let views = article
         .views
         .map(|v| view! { <p class="views muted">{format!("{v} lượt xem")}</p> });
+    let title_marks = highlighter.ranges(&article.title);
     view! {
         <article class="reader">
-            <h1 class="reader-title">{article.title.clone()}</h1>
+            <h1 class="reader-title">{marked(&article.title, &title_marks)}</h1>
             <ArticleFacts article />
             {conferences}
             <div class="reader-body">{blocks}</div>
@@ -77,19 +118,21 @@ fn ConferenceFacts<'a>(conference: &'a Conference) -> impl IntoView {
 }
 
 /// Text stays text: links become links only for http(s) URLs.
-fn block_view(block: &Block) -> AnyView {
+fn block_view(block: &Block, highlighter: &Highlighter) -> AnyView {
+    let text = block.text();
+    let text_view = marked(text, &highlighter.ranges(text));
     match block {
-        Block::Paragraph { text } => view! { <p>{text.clone()}</p> }.into_any(),
-        Block::Caption { text } => view! { <p class="caption">{text.clone()}</p> }.into_any(),
-        Block::Heading { text } => view! { <h2>{text.clone()}</h2> }.into_any(),
+        Block::Paragraph { .. } => view! { <p>{text_view}</p> }.into_any(),
+        Block::Caption { .. } => view! { <p class="caption">{text_view}</p> }.into_any(),
+        Block::Heading { .. } => view! { <h2>{text_view}</h2> }.into_any(),
         Block::Link { url, .. } if is_web_link(url) => view! {
             <p class="link">
                 <a href=url.clone() rel="external noopener noreferrer" target="_blank">
-                    {block.text().to_string()}
+                    {text_view}
                 </a>
             </p>
         }
         .into_any(),
-        Block::Link { .. } => view! { <p class="link">{block.text().to_string()}</p> }.into_any(),
+        Block::Link { .. } => view! { <p class="link">{text_view}</p> }.into_any(),
     }
 }

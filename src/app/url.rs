@@ -1,25 +1,53 @@
-//! Links that change the view by changing the query string, keeping the rest of it (the bundle
-//! being read, later the search and filters) so every view stays a shareable link.
+//! Links that change the view by changing the query string. Every view is a shareable link; the
+//! bundle being read (`bundle=`) is always kept.
 
 use leptos::prelude::window;
 use leptos_router::params::ParamsMap;
 
-/// The current page with `changes` applied to its query: `Some` sets a key, `None` removes it.
-pub fn href(current: &ParamsMap, changes: &[(&str, Option<&str>)]) -> String {
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    for (key, _) in current.latest_values() {
-        if changes.iter().any(|(k, _)| *k == key.as_ref()) {
-            continue;
-        }
-        for value in current.get_all(key).unwrap_or_default() {
+use hoinghi::search::SearchRequest;
+use hoinghi::view_state::pairs_from_request;
+
+/// Every key/value pair of the query, repeated keys included, in order.
+pub fn all_pairs(map: &ParamsMap) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    for (key, _) in map.latest_values() {
+        for value in map.get_all(key).unwrap_or_default() {
             pairs.push((key.to_string(), value));
         }
     }
+    pairs
+}
+
+/// The current page with `changes` applied to its query: `Some` sets a key, `None` removes it.
+pub fn href(current: &ParamsMap, changes: &[(&str, Option<&str>)]) -> String {
+    let mut pairs: Vec<(String, String)> = all_pairs(current)
+        .into_iter()
+        .filter(|(k, _)| !changes.iter().any(|(c, _)| c == k))
+        .collect();
     for (key, value) in changes {
         if let Some(value) = value {
             pairs.push((key.to_string(), value.to_string()));
         }
     }
+    with_query(&pairs)
+}
+
+/// The results page for `req`: the reader closes, the bundle stays.
+pub fn search_href(current: &ParamsMap, req: &SearchRequest) -> String {
+    let mut pairs: Vec<(String, String)> = current
+        .get("bundle")
+        .map(|b| ("bundle".to_string(), b))
+        .into_iter()
+        .collect();
+    pairs.extend(
+        pairs_from_request(req)
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v)),
+    );
+    with_query(&pairs)
+}
+
+fn with_query(pairs: &[(String, String)]) -> String {
     let path = window().location().pathname().unwrap_or_default();
     if pairs.is_empty() {
         return path;

@@ -2,14 +2,16 @@
 //! summary, exit codes).
 //!
 //! Exit codes: 0 all files used; 2 a bundle was written but some files were skipped (listed with
-//! their reasons); 1 fatal error (no bundle written).
+//! their reasons), or `inspect` was given an unusable file; 1 fatal error (no bundle written, or
+//! a file that cannot be read).
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
-use hoinghi::ingest::{self, BundleOptions};
+use hoinghi::ingest::{self, BundleOptions, SkipReason};
 
 #[derive(Parser)]
 #[command(
@@ -58,7 +60,7 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn bundle(inputs: &[PathBuf], output: &PathBuf, title: String) -> ExitCode {
+fn bundle(inputs: &[PathBuf], output: &Path, title: String) -> ExitCode {
     let started = Instant::now();
     let epoch = match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) => match v.trim().parse() {
@@ -88,25 +90,28 @@ fn bundle(inputs: &[PathBuf], output: &PathBuf, title: String) -> ExitCode {
     }
     let secs = started.elapsed().as_secs_f64();
     let rate = report.articles_written as f64 / secs.max(1e-9);
-    println!("files read:       {}", report.files_read);
-    println!(
+    // The bundle is written; a closed stdout (`| head`) must not turn that into a panic.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "files read:       {}", report.files_read);
+    let _ = writeln!(
+        out,
         "articles written: {} → {}",
         report.articles_written,
         output.display()
     );
-    println!("conferences:      {}", report.conferences);
-    println!("time:             {secs:.2} s ({rate:.0} articles/s)");
+    let _ = writeln!(out, "conferences:      {}", report.conferences);
+    let _ = writeln!(out, "time:             {secs:.2} s ({rate:.0} articles/s)");
     if report.skipped.is_empty() {
         return ExitCode::SUCCESS;
     }
-    println!("skipped files:    {}", report.skipped.len());
+    let _ = writeln!(out, "skipped files:    {}", report.skipped.len());
     for (path, reason) in &report.skipped {
-        println!("  {}: {reason}", path.display());
+        let _ = writeln!(out, "  {}: {reason}", path.display());
     }
     ExitCode::from(EXIT_SKIPPED)
 }
 
-fn inspect(file: &PathBuf) -> ExitCode {
+fn inspect(file: &Path) -> ExitCode {
     match ingest::ingest_file(file) {
         Ok(article) => {
             println!(
@@ -114,6 +119,11 @@ fn inspect(file: &PathBuf) -> ExitCode {
                 serde_json::to_string_pretty(&article).expect("articles always serialise")
             );
             ExitCode::SUCCESS
+        }
+        // A file that cannot be read at all is fatal; one read but unusable is a skip.
+        Err(reason @ SkipReason::Unreadable(_)) => {
+            eprintln!("error: {}: {reason}", file.display());
+            ExitCode::from(EXIT_FATAL)
         }
         Err(reason) => {
             eprintln!("{}: {reason}", file.display());

@@ -31,6 +31,8 @@ const CAPTION_STARTS: [(&str, bool); 7] = [
 
 /// Caption-only lines are short; a glued caption ends within this many characters.
 const CAPTION_MAX: usize = 150;
+/// Captions with a photo credit may run longer, but not to article length.
+const CREDITED_MAX: usize = 300;
 
 /// Video links kept as link blocks ("Video: https://…").
 const LINK_LABELS: [&str; 2] = ["video:", "clip:"];
@@ -189,15 +191,17 @@ fn blocks(lines: &[&str]) -> Vec<Block> {
             out.push(link);
             continue;
         }
-        if let Some(n) = prefix_ci(line, "ảnh:") {
+        let chars = line.chars().count();
+        let short = chars <= CAPTION_MAX;
+        // Longer lines that start like a caption are whole articles on one line: text.
+        let caption_sized = chars <= CREDITED_MAX;
+        if let Some(n) = prefix_ci(line, "ảnh:").filter(|_| caption_sized) {
             out.push(Block::Caption {
                 text: line[n..].trim().to_string(),
             });
             continue;
         }
-        let short = line.chars().count() <= CAPTION_MAX;
-        let credited = line.ends_with(')') && (line.contains("(Ảnh:") || line.contains("(ảnh:"));
-        if (was_after_image && short) || credited {
+        if (was_after_image && short) || (caption_sized && ends_with_credit(line)) {
             out.push(Block::Caption {
                 text: line.to_string(),
             });
@@ -228,6 +232,15 @@ fn blocks(lines: &[&str]) -> Vec<Block> {
         });
     }
     out
+}
+
+/// True when the line ends with a photo credit: "… (Ảnh: Nguyễn Diễm)".
+fn ends_with_credit(line: &str) -> bool {
+    let Some(body) = line.strip_suffix(')') else {
+        return false;
+    };
+    body.rfind('(')
+        .is_some_and(|i| prefix_ci(&body[i + 1..], "ảnh:").is_some())
 }
 
 /// Where a caption runs into the next sentence without a break: a lower-case letter followed

@@ -74,37 +74,57 @@ const HELD: [&str; 10] = [
     "long trọng",
 ];
 
-/// Words that make it an announcement or a plan, not a report.
+/// Verbs that report the event held when they follow its name ("Hội nghị … đã được tổ chức").
+const HELD_AFTER: [&str; 4] = ["tổ chức", "diễn ra", "khai mạc", "bế mạc"];
+
+/// Bytes allowed between a verb and the event it reports ("tổ chức long trọng Lễ kỷ niệm").
+const VERB_GAP_BEFORE: usize = 24;
+/// How far after the event's name a verb may report it.
+const VERB_GAP_AFTER: usize = 160;
+
+/// Words before an event noun that make it something else: a venue or an aside.
+const NOT_THE_EVENT: [&str; 7] = [
+    "trung tâm ",
+    "cung ",
+    "phòng ",
+    "hội trường ",
+    "nhà ",
+    "bên lề ",
+    "khuôn khổ ",
+];
+
+/// Words that make it an announcement or a plan, not a report ("sẽ": will).
 const NOT_HELD: [&str; 5] = [
-    "sẽ tổ chức",
-    "sẽ diễn ra",
+    " sẽ ",
     "dự kiến",
     "sắp tổ chức",
     "kế hoạch tổ chức",
+    "chuẩn bị tổ chức",
 ];
 
 /// Openers of a same-day report ("Sáng nay, …").
 const TODAY: [&str; 4] = ["sáng nay", "chiều nay", "hôm nay", "tối nay"];
 
 /// Where a reported name stops.
-const NAME_ENDS: [&str; 6] = [
+const NAME_ENDS: [&str; 10] = [
     " do ",
     " tại ",
     " với sự tham dự",
     " nhằm ",
     " dưới sự chủ trì",
     " có sự tham gia",
+    " đã được",
+    " được tổ chức",
+    " đã diễn ra",
+    " diễn ra",
 ];
 
 /// Where the lead is: reports say what was held in the opening paragraphs.
 const LEAD_PARAGRAPHS: usize = 3;
 
-/// Host → level, most specific first; a word matches only as a whole word.
+/// Host → level, most local first ("Ủy ban Trung ương MTTQ … tỉnh Hà Tĩnh" is provincial); a
+/// word matches only as a whole word.
 const LEVELS: [(&str, Level); 16] = [
-    ("trung ương", Level::National),
-    ("toàn quốc", Level::National),
-    ("chính phủ", Level::National),
-    ("quốc hội", Level::National),
     ("thị xã", Level::District),
     ("đảng ủy xã", Level::Commune),
     ("xã", Level::Commune),
@@ -117,6 +137,10 @@ const LEVELS: [(&str, Level); 16] = [
     ("tỉnh ủy", Level::Province),
     ("tỉnh", Level::Province),
     ("thành ủy", Level::Province),
+    ("trung ương", Level::National),
+    ("toàn quốc", Level::National),
+    ("chính phủ", Level::National),
+    ("quốc hội", Level::National),
 ];
 
 /// Words in a sentence that give its people a role.
@@ -167,12 +191,13 @@ pub fn extract(input: &Input) -> Vec<Conference> {
         }
         for sentence in sentences(para) {
             let lower = sentence.to_lowercase();
-            let Some(event_at) = EVENTS.iter().filter_map(|e| lower.find(e)).min() else {
-                continue;
-            };
-            if !has(&lower, &HELD) || has(&lower, &NOT_HELD) {
+            // Offsets in `lower` are used on `sentence`: only when lower-casing kept the length.
+            if lower.len() != sentence.len() || has(&lower, &NOT_HELD) {
                 continue;
             }
+            let Some(event_at) = reported_event(&lower) else {
+                continue;
+            };
             let lead = dates::lead_date(sentence);
             let today = TODAY.iter().any(|t| lower.starts_with(t));
             if !(title_is_event || lead.is_some() || today) {
@@ -199,6 +224,40 @@ pub fn extract(input: &Input) -> Vec<Conference> {
         }
     }
     out
+}
+
+/// The first event in a (lower-cased) sentence that the sentence reports as held: a verb right
+/// before it ("tổ chức Hội nghị", "chủ trì hội nghị") or soon after it ("Hội nghị … đã được tổ
+/// chức"). Venues ("Trung tâm Hội nghị") and asides ("bên lề Hội nghị") do not count.
+fn reported_event(lower: &str) -> Option<usize> {
+    let mut events: Vec<usize> = EVENTS
+        .iter()
+        .flat_map(|e| lower.match_indices(e).map(|(i, _)| i))
+        .collect();
+    events.sort_unstable();
+    events.into_iter().find(|&at| {
+        let before = &lower[..at];
+        if NOT_THE_EVENT.iter().any(|w| before.ends_with(w)) {
+            return false;
+        }
+        let near_before = HELD.iter().any(|v| {
+            before
+                .rfind(v)
+                .is_some_and(|i| at - (i + v.len()) <= VERB_GAP_BEFORE)
+        });
+        let after = &lower[at..];
+        let after = &after[..floor_boundary(after, VERB_GAP_AFTER)];
+        near_before || HELD_AFTER.iter().any(|v| after.contains(v))
+    })
+}
+
+/// The largest char boundary of `s` at or below `n`.
+fn floor_boundary(s: &str, n: usize) -> usize {
+    let mut n = n.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
 }
 
 fn conference(
@@ -267,6 +326,19 @@ fn event_name(from_event: &str) -> String {
             end = end.min(i);
         }
     }
+    // ", Thủ tướng …": a comma before a capital starts the next clause, not part of the name.
+    if let Some(i) = from_event[..end]
+        .match_indices(", ")
+        .map(|(i, _)| i)
+        .find(|&i| {
+            from_event[i + 2..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
+    {
+        end = i;
+    }
     let mut name = from_event[..end]
         .trim_end_matches([',', ';', ' '])
         .to_string();
@@ -290,7 +362,10 @@ fn host(sentence: &str) -> Option<String> {
     }
     let h = h.trim();
     let starts_upper = h.chars().next().is_some_and(char::is_uppercase);
-    (starts_upper && h.chars().count() <= 100 && h.split(' ').count() >= 2).then(|| h.to_string())
+    // "Hội nghị … được tổ chức": the event itself, not its organiser.
+    let is_event = EVENTS.iter().any(|e| h.to_lowercase().contains(e));
+    (starts_upper && !is_event && h.chars().count() <= 100 && h.split(' ').count() >= 2)
+        .then(|| h.to_string())
 }
 
 /// The level an organisation or title belongs to.
@@ -307,10 +382,10 @@ pub fn level_of(s: &str) -> Option<Level> {
                     .split(' ')
                     .next()
                     .unwrap_or("");
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-                    // "xã hội" (society) is not a commune.
-                    && !(*w == "xã" && next_word == "hội")
+                // "xã hội" (society) is not a commune.
+                !(before.is_some_and(char::is_alphanumeric)
+                    || after.is_some_and(char::is_alphanumeric)
+                    || (*w == "xã" && next_word == "hội"))
             })
             .then_some(*level)
     })
@@ -434,6 +509,30 @@ mod tests {
     }
 
     #[test]
+    fn venues_asides_and_plans_are_not_conferences() {
+        let p = Date::new(2017, 6, 21);
+        assert!(run("Vận mệnh", &["Chiều 21/6, tại Trung tâm Hội nghị tỉnh Bình Dương, Thủ tướng chủ trì đón Thủ tướng Campuchia."], p).is_empty());
+        assert!(run(
+            "Tàu",
+            &["Sáng 9/6, bên lề Hội nghị Chuyên đề do Bộ NNPTNT tổ chức, ông A khẳng định."],
+            p
+        )
+        .is_empty());
+        assert!(run(
+            "G20",
+            &["Ngày 15/6, Phó Thủ tướng sẽ dẫn đầu đoàn dự Hội nghị Ngoại trưởng G20."],
+            p
+        )
+        .is_empty());
+        assert!(run("Học sinh", &["Chiều 24/5, Bộ GD-ĐT đã tổ chức buổi lễ đón đoàn học sinh tham dự Hội thi Khoa học kỹ thuật quốc tế ở Mỹ năm nay."], p).is_empty());
+        let c = run("APEC", &["Sáng 9/5, Hội nghị các quan chức cao cấp APEC lần thứ 2 đã được tổ chức tại Hà Nội."], p);
+        assert_eq!(
+            c[0].name.as_deref(),
+            Some("Hội nghị các quan chức cao cấp APEC lần thứ 2")
+        );
+    }
+
+    #[test]
     fn lead_date_before_publication_goes_back_a_year() {
         let c = run(
             "Hội nghị tổng kết",
@@ -454,5 +553,10 @@ mod tests {
             level_of("Sở Lao động - Thương binh và Xã hội tỉnh"),
             Some(Level::Province)
         );
+        assert_eq!(
+            level_of("Ủy ban Trung ương MTTQ Việt Nam tỉnh Hà Tĩnh"),
+            Some(Level::Province)
+        );
+        assert_eq!(level_of("Thị xã Kỳ Anh"), Some(Level::District));
     }
 }

@@ -179,9 +179,12 @@ fn time_after(s: &str) -> Option<((u32, u32, u32), usize)> {
     (h < 24 && mi < 60 && sec < 60).then_some(((h, mi, sec), skip + len))
 }
 
+/// Day, month and maybe year of a conference lead.
+pub type DayMonth = (u32, u32, Option<i32>);
+
 /// "Ngày 7/4", "Chiều 02/4", "Sáng ngày 04/8/2022": day and month, maybe a year, at the start of
 /// a conference lead. Returns (day, month, year) and the byte length.
-pub fn lead_date(s: &str) -> Option<((u32, u32, Option<i32>), usize)> {
+pub fn lead_date(s: &str) -> Option<(DayMonth, usize)> {
     let mut at = 0;
     for word in LEAD_WORDS {
         if let Some(n) = prefix_ci(&s[at..], word) {

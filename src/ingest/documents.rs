@@ -98,19 +98,26 @@ fn read_number(s: &str) -> Option<(String, usize)> {
     let after = rest[y..].strip_prefix('/')?;
     let code = after
         .char_indices()
-        .find(|&(_, c)| !(c.is_uppercase() || c == '-'))
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
         .map_or(after.len(), |(i, _)| i);
     let code_str = after[..code].trim_end_matches('-');
+    if !code_str.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
     (y == 4 && code_str.contains('-') && code_str.len() >= 3).then(|| {
         let len = at + 1 + y + 1 + code_str.len();
         (s[..len].to_string(), len)
     })
 }
 
-/// Length of an upper-case code ("KH", "ĐA", "BDVTW", "TW") at the start of `s`.
+/// Length of a code ("KH", "ĐA", "BDVTW", "TW", "TTg") at the start of `s`: it starts with a
+/// capital letter, which keeps date ranges such as "6-10/2" out.
 fn code_len(s: &str) -> usize {
+    if !s.chars().next().is_some_and(char::is_uppercase) {
+        return 0;
+    }
     s.char_indices()
-        .find(|&(_, c)| !(c.is_uppercase() || c.is_ascii_digit()))
+        .find(|&(_, c)| !(c.is_alphabetic() || c.is_ascii_digit()))
         .map_or(s.len(), |(i, _)| i)
 }
 
@@ -203,6 +210,8 @@ mod tests {
             d,
             [doc("217-QĐ/TW", Some("Quyết định"), Some("2013-12-12"))]
         );
+        let d = extract("Quyết định số 15/2017/QĐ-TTg của Thủ tướng");
+        assert_eq!(d, [doc("15/2017/QĐ-TTg", Some("Quyết định"), None)]);
         let d = extract("Nghị định số 01/2023/NĐ-CP ngày 16/01/2023");
         assert_eq!(
             d,
@@ -213,5 +222,6 @@ mod tests {
     #[test]
     fn not_documents() {
         assert!(extract("giai đoạn 2021-2025, tỷ lệ 51/51, Covid-19, ngày 23/02/2023").is_empty());
+        assert!(extract("từ 6-10/2/2017 và 19-30/4").is_empty());
     }
 }

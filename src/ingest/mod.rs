@@ -145,11 +145,16 @@ fn read_article(path: &Path, meta: &Meta) -> Result<Article, SkipReason> {
     ingest_text(&raw, meta)
 }
 
+/// What a walk over the inputs found.
+struct Collected {
+    articles: Vec<PathBuf>,
+    sidecars: Vec<PathBuf>,
+    /// Files that are neither, with the reason.
+    other: Vec<(PathBuf, SkipReason)>,
+}
+
 /// Walks the inputs (files and folders, recursively), sorted so runs are reproducible.
-/// Returns article candidates, side-car files, and files that are neither.
-fn collect(
-    inputs: &[PathBuf],
-) -> Result<(Vec<PathBuf>, Vec<PathBuf>, Vec<(PathBuf, SkipReason)>), IngestError> {
+fn collect(inputs: &[PathBuf]) -> Result<Collected, IngestError> {
     let mut articles = Vec::new();
     let mut sidecars = Vec::new();
     let mut other = Vec::new();
@@ -189,7 +194,11 @@ fn collect(
     sidecars.sort();
     sidecars.dedup();
     other.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok((articles, sidecars, other))
+    Ok(Collected {
+        articles,
+        sidecars,
+        other,
+    })
 }
 
 /// Builds the bundle from files and folders. Files it cannot use are listed in the report, never
@@ -198,7 +207,11 @@ pub fn build_bundle(
     inputs: &[PathBuf],
     opts: &BundleOptions,
 ) -> Result<(Bundle, Report), IngestError> {
-    let (paths, sidecar_files, mut skipped) = collect(inputs)?;
+    let Collected {
+        articles: paths,
+        sidecars: sidecar_files,
+        other: mut skipped,
+    } = collect(inputs)?;
     let (sidecars, problems) = sidecar::Sidecars::load(&sidecar_files);
     skipped.extend(
         problems

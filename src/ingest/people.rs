@@ -62,7 +62,7 @@ const TITLE_HEADS: [&str; 40] = [
 ];
 
 /// Where a title ends and the sentence goes on ("… Tỉnh ủy phát biểu chỉ đạo").
-const TITLE_ENDS: [&str; 30] = [
+const TITLE_ENDS: [&str; 33] = [
     " chủ trì",
     " đồng chủ trì",
     " phát biểu",
@@ -93,7 +93,16 @@ const TITLE_ENDS: [&str; 30] = [
     " và lãnh đạo",
     " cùng ",
     " thay mặt",
+    " nói",
+    " gửi ",
+    " trân trọng",
 ];
+
+/// Foreign places written like Vietnamese names ("Hà Lan": the Netherlands).
+const NOT_NAMES: [&str; 3] = ["Hà Lan", "Triều Tiên", "Lý Sơn"];
+
+/// A title read backwards from a name is at most this long; longer text is a clause.
+const TITLE_BEFORE_MAX: usize = 70;
 
 /// Words before a name that make it a person even without a title.
 const HONORIFICS: [&str; 5] = [
@@ -201,10 +210,11 @@ fn word_spans(s: &str) -> Vec<(usize, usize)> {
 /// "Hồ Chí Minh" is listed there as a non-place and is left out too: in these texts it is the
 /// ideology ("tư tưởng Hồ Chí Minh"), not a participant.
 fn is_place(name: &str) -> bool {
-    gazetteer::get()
-        .scan(name)
-        .first()
-        .is_some_and(|h| h.start == 0 && !matches!(h.target, Target::Tie(_)))
+    NOT_NAMES.iter().any(|n| name.starts_with(n))
+        || gazetteer::get()
+            .scan(name)
+            .first()
+            .is_some_and(|h| h.start == 0 && !matches!(h.target, Target::Tie(_)))
 }
 
 fn is_title(seg: &str) -> bool {
@@ -249,7 +259,9 @@ fn titles_after(rest: &str) -> Vec<String> {
     else {
         return Vec::new();
     };
-    let clause = &open[..open.find([';', '.', '(', ')']).unwrap_or(open.len())];
+    let clause = &open[..open
+        .find([';', '.', '(', ')', ':', '"', '“'])
+        .unwrap_or(open.len())];
     let mut titles = Vec::new();
     for seg in split_titles(clause) {
         if !is_title(seg) {
@@ -282,7 +294,8 @@ fn titles_before(before: &str) -> Vec<String> {
     let mut titles = Vec::new();
     for seg in clause.rsplit(", ") {
         let seg = seg.trim();
-        if !is_title(seg) || seg.chars().count() > 90 {
+        let verb = TITLE_ENDS.iter().any(|e| seg.contains(e));
+        if !is_title(seg) || verb || seg.chars().count() > TITLE_BEFORE_MAX {
             break;
         }
         titles.push(seg.to_string());
@@ -421,6 +434,18 @@ mod tests {
         assert!(people("hội nghị tại Hà Nội, Cao Bằng và Lâm Đồng").is_empty());
         assert!(
             people("kỷ niệm ngày sinh danh nhân văn hóa Nguyễn Đình Chiểu, diễn tập").is_empty()
+        );
+    }
+
+    #[test]
+    fn titles_stop_at_quotes_and_verbs() {
+        assert_eq!(
+            people("ông Nguyễn Huy Quang, Vụ trưởng Vụ Pháp chế - Bộ Y tế nói: \"Tôi vừa nhận\""),
+            [p("Nguyễn Huy Quang", &["Vụ trưởng Vụ Pháp chế - Bộ Y tế"])]
+        );
+        assert!(
+            people("Chủ tịch Quốc hội trân trọng gửi lời mời tới Chủ tịch Thượng viện Hà Lan")
+                .is_empty()
         );
     }
 

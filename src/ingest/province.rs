@@ -118,7 +118,7 @@ pub fn detect(clues: &Clues) -> Option<Place> {
             let t = &mut tallies[p];
             t.score += DOMAIN;
             t.domain = true;
-            t.first = t.first.min(0);
+            t.first = 0;
             t.note(format!("domain: {domain}"));
         }
     }

@@ -87,20 +87,25 @@ pub fn normalize(raw: &str) -> String {
     out
 }
 
-/// True when a line has only single ASCII spaces between words and no byte that could start an
-/// odd space (NBSP and soft hyphen start with 0xC2; U+2000..U+206F with 0xE2 0x80/0x81; U+3000
-/// with 0xE3 0x80; U+FEFF with 0xEF 0xBB): such a line needs no character-level cleaning.
+/// True when a line has only single ASCII spaces between words and none of the odd spaces or
+/// invisible characters (found by their UTF-8 bytes: U+0085, NBSP and soft hyphen after 0xC2;
+/// U+2000..U+200F, U+2028/9, U+202F after 0xE2 0x80; U+205F/U+2060 after 0xE2 0x81; U+3000;
+/// U+FEFF): such a line needs no character-level cleaning. Dashes and quotes stay on this path.
 fn plain_spacing(line: &str) -> bool {
     let b = line.as_bytes();
-    !b.iter().enumerate().any(|(i, &c)| {
-        c == b'\t'
-            || c == 0x0B
-            || c == 0x0C
-            || c == 0xC2
-            || (c == b' ' && b.get(i + 1) == Some(&b' '))
-            || (c == 0xE2 && matches!(b.get(i + 1), Some(0x80 | 0x81)))
-            || (c == 0xE3 && b.get(i + 1) == Some(&0x80))
-            || (c == 0xEF && b.get(i + 1) == Some(&0xBB))
+    let next = |i: usize| b.get(i + 1).copied().unwrap_or(0);
+    !b.iter().enumerate().any(|(i, &c)| match c {
+        b'\t' | 0x0B | 0x0C => true,
+        b' ' => next(i) == b' ',
+        0xC2 => matches!(next(i), 0x85 | 0xA0 | 0xAD),
+        0xE2 => match next(i) {
+            0x80 => matches!(b.get(i + 2), Some(0x80..=0x8F | 0xA8 | 0xA9 | 0xAF)),
+            0x81 => matches!(b.get(i + 2), Some(0x9F | 0xA0)),
+            _ => false,
+        },
+        0xE3 => next(i) == 0x80,
+        0xEF => next(i) == 0xBB,
+        _ => false,
     })
 }
 

@@ -249,9 +249,8 @@ impl FacetTable {
         if !equal.is_empty() || matches!(facet, Facet::Year | Facet::Kind | Facet::Level) {
             return equal;
         }
-        let needle = format!(" {q} ");
         (0..self.values.len())
-            .filter(|i| format!(" {} ", self.folded[*i]).contains(&needle))
+            .filter(|i| contains_words(&self.folded[*i], &q))
             .map(|i| i as u32)
             .collect()
     }
@@ -263,10 +262,10 @@ impl FacetTable {
                     || normalise(&fold(&facet.label(&self.values[i]))) == q))
     }
 
-    /// True when some value equals `q` (for multi-word field values in the query parser).
+    /// True when `field:q` selects something (lets the query parser extend a value over
+    /// following words: `nguon:gia lai`).
     pub(crate) fn has_value(&self, facet: Facet, q: &str) -> bool {
-        let q = normalise(q);
-        (0..self.values.len()).any(|i| self.equals(facet, i, &q))
+        !self.resolve(facet, q).is_empty()
     }
 
     pub(crate) fn write(&self, out: &mut Vec<u8>) {
@@ -314,6 +313,16 @@ impl FacetTable {
         t.derive(facet);
         Ok(t)
     }
+}
+
+/// True when `needle` occurs in `hay` as whole words.
+fn contains_words(hay: &str, needle: &str) -> bool {
+    !needle.is_empty()
+        && hay.match_indices(needle).any(|(i, _)| {
+            let end = i + needle.len();
+            (i == 0 || hay.as_bytes()[i - 1] == b' ')
+                && (end == hay.len() || hay.as_bytes()[end] == b' ')
+        })
 }
 
 /// Collapses runs of whitespace so `phu  yen` equals `phu yen`.

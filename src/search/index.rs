@@ -10,10 +10,12 @@ use super::facets::{Facet, FacetTable};
 use super::fold::fold;
 use super::tokenize::{word_ranges, Keys};
 use crate::bundle::Article;
+use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 
 /// First bytes of a serialised index.
 pub const MAGIC: &[u8; 4] = b"HNSX";
@@ -49,10 +51,18 @@ impl fmt::Display for IndexError {
 
 impl std::error::Error for IndexError {}
 
-/// Scratch memory reused across searches (a bitset over global positions for adjacency tests).
-/// It carries no index data, so it is ignored by equality and not serialised.
+/// Memory reused across searches: a bitset over global positions for adjacency tests, and the
+/// positions of recently searched words. It carries no index data, so it is ignored by
+/// equality and not serialised.
 #[derive(Default)]
-pub(crate) struct Scratch(pub(crate) RefCell<Vec<u64>>);
+pub(crate) struct Scratch(pub(crate) RefCell<ScratchData>);
+
+#[derive(Default)]
+pub(crate) struct ScratchData {
+    pub(crate) bits: Vec<u64>,
+    /// Memoised intermediate results by key, least recently used first.
+    pub(crate) cache: Vec<(String, Rc<dyn Any>)>,
+}
 
 impl PartialEq for Scratch {
     fn eq(&self, _: &Self) -> bool {
@@ -249,6 +259,11 @@ impl SearchIndex {
         let n = self.title_len.len().max(1) as f32;
         self.avg_title = (self.title_len.iter().map(|l| *l as f32).sum::<f32>() / n).max(1.0);
         self.avg_body = (self.body_len.iter().map(|l| *l as f32).sum::<f32>() / n).max(1.0);
+    }
+
+    /// Frees the memory kept between searches (cached word positions, adjacency bitset).
+    pub fn clear_cache(&self) {
+        *self.scratch.0.borrow_mut() = ScratchData::default();
     }
 
     /// Number of documents.

@@ -17,6 +17,9 @@ mod rank;
 mod snippet;
 pub mod tokenize;
 
+#[cfg(test)]
+mod tests;
+
 pub use facets::{Facet, FacetCounts, FacetSort, FacetValue};
 pub use index::{IndexError, SearchIndex, FORMAT_VERSION, MAGIC};
 pub use query::{Field, Notice, Query};
@@ -213,7 +216,7 @@ impl SearchIndex {
                 }
             }
             let published = self.published[d];
-            if dated && !(published >= from && published <= to) {
+            if dated && !(published > 0 && published >= from && published <= to) {
                 fail |= DATE_BIT;
             }
             // A document failing exactly one facet's selection still counts for that facet.

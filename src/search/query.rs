@@ -111,7 +111,7 @@ impl Notice {
 
 /// Lets the parser check field values spanning several words against known values.
 pub trait FieldVocab {
-    /// True when `folded` (a folded value) is a known value of `field`.
+    /// True when `folded` (a folded value) selects some value of `field`.
     fn has_value(&self, field: Field, folded: &str) -> bool;
 }
 

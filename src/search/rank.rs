@@ -8,6 +8,14 @@
 
 use super::index::SearchIndex;
 use super::query::{Query, Seq};
+use std::any::Any;
+use std::rc::Rc;
+
+/// Intermediate results kept between searches (see [`SearchIndex::cached`]).
+const CACHED: usize = 24;
+
+/// Per-document term frequencies of one query alternative: (document, in title, in body).
+type DocTfs = Vec<(u32, u32, u32)>;
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -24,45 +32,123 @@ pub(crate) struct TextMatch {
 }
 
 impl SearchIndex {
-    /// Global positions of a word: every term it matches (folded or exact, maybe as a prefix).
-    fn word_positions(&self, word: &str, exact: bool, prefix: bool) -> Vec<u32> {
-        let mut out = Vec::new();
-        for id in self.term_ids(word, exact, prefix) {
-            self.push_positions(id, &mut out);
+    /// Memoises `compute` under `key`. While typing, every word but the last repeats keystroke
+    /// after keystroke, so their positions, frequencies and adjacencies are reused.
+    fn cached<T: 'static>(&self, key: String, compute: impl FnOnce() -> T) -> Rc<T> {
+        {
+            let mut scratch = self.scratch.0.borrow_mut();
+            if let Some(i) = scratch.cache.iter().position(|(k, _)| *k == key) {
+                let entry = scratch.cache.remove(i);
+                let value = entry.1.clone();
+                scratch.cache.push(entry);
+                if let Ok(value) = value.downcast::<T>() {
+                    return value;
+                }
+            }
         }
-        out
+        let value = Rc::new(compute());
+        let mut scratch = self.scratch.0.borrow_mut();
+        if scratch.cache.len() >= CACHED {
+            scratch.cache.remove(0);
+        }
+        scratch.cache.push((key, value.clone() as Rc<dyn Any>));
+        value
+    }
+
+    /// Global positions of a word: every term it matches (folded or exact, maybe as a prefix).
+    fn word_positions(&self, word: &str, exact: bool, prefix: bool) -> Rc<Vec<u32>> {
+        self.cached(format!("w{}{}{word}", exact as u8, prefix as u8), || {
+            let mut out = Vec::new();
+            for id in self.term_ids(word, exact, prefix) {
+                self.push_positions(id, &mut out);
+            }
+            out
+        })
+    }
+
+    fn seq_key(seq: &Seq, exact: bool) -> String {
+        format!("{}{}{}", exact as u8, seq.prefix as u8, seq.words.join(" "))
     }
 
     /// Start positions of `seq`: where its first word is followed by the others in order.
-    pub(crate) fn seq_positions(&self, seq: &Seq, exact: bool) -> Vec<u32> {
+    pub(crate) fn seq_positions(&self, seq: &Seq, exact: bool) -> Rc<Vec<u32>> {
         let last = seq.words.len() - 1;
-        let mut starts = self.word_positions(&seq.words[0], exact, seq.prefix && last == 0);
-        for (k, word) in seq.words.iter().enumerate().skip(1) {
-            if starts.is_empty() {
-                break;
-            }
-            let next = self.word_positions(word, exact, seq.prefix && k == last);
-            starts = self.followed_by(&starts, &next, k as u32);
+        if last == 0 {
+            return self.word_positions(&seq.words[0], exact, seq.prefix);
         }
-        starts
+        self.cached(format!("s{}", Self::seq_key(seq, exact)), || {
+            let mut starts = self.word_positions(&seq.words[0], exact, false).to_vec();
+            for (k, word) in seq.words.iter().enumerate().skip(1) {
+                if starts.is_empty() {
+                    break;
+                }
+                let next = self.word_positions(word, exact, seq.prefix && k == last);
+                starts = self.followed_by(&starts, &next, k as u32);
+            }
+            starts
+        })
+    }
+
+    /// Title and body frequencies of `seq` per document containing it.
+    fn seq_tfs(&self, seq: &Seq, exact: bool) -> Rc<DocTfs> {
+        self.cached(format!("t{}", Self::seq_key(seq, exact)), || {
+            let n = self.len();
+            let (mut title, mut body) = (vec![0u32; n], vec![0u32; n]);
+            let mut docs = Vec::new();
+            self.docs_of(&self.seq_positions(seq, exact), |d, in_title| {
+                if title[d] == 0 && body[d] == 0 {
+                    docs.push(d);
+                }
+                if in_title {
+                    title[d] += 1;
+                } else {
+                    body[d] += 1;
+                }
+            });
+            docs.into_iter()
+                .map(|d| (d as u32, title[d], body[d]))
+                .collect()
+        })
+    }
+
+    /// Documents where `a`'s last word is directly followed by `b`'s first.
+    fn adjacent_docs(&self, a: &Seq, b: &Seq, exact: bool) -> Rc<Vec<u32>> {
+        let key = format!("a{}|{}", Self::seq_key(a, exact), Self::seq_key(b, exact));
+        self.cached(key, || {
+            let starts = self.followed_by(
+                &self.seq_positions(a, exact),
+                &self.seq_positions(b, exact),
+                1,
+            );
+            let mut docs = Vec::new();
+            self.docs_of(&starts, |d, _| docs.push(d as u32));
+            docs.sort_unstable();
+            docs.dedup();
+            docs
+        })
     }
 
     /// The positions `p` of `a` such that `p + offset` is in `b`, in no particular order. The
     /// smaller list is marked in a bitset over global positions and the larger one probes it.
     fn followed_by(&self, a: &[u32], b: &[u32], offset: u32) -> Vec<u32> {
-        let mut bits = self.scratch.0.borrow_mut();
+        let mut scratch = self.scratch.0.borrow_mut();
+        let bits = &mut scratch.bits;
         let words = *self.doc_start.last().unwrap_or(&0) as usize / 64 + 2;
         if bits.len() < words {
             bits.resize(words, 0);
         }
         // Marks are at the `b` side's positions: `p + offset` for `a`, `q` itself for `b`.
-        let (marked, probe, mark_shift, out_shift) = if a.len() <= b.len() {
-            (a, b, offset, offset)
+        let (marked, probe, mark_shift) = if a.len() <= b.len() {
+            (a, b, offset)
         } else {
-            (b, a, 0, 0)
+            (b, a, 0)
         };
         let limit = bits.len() as u32 * 64;
-        for m in marked.iter().map(|m| m + mark_shift).filter(|m| *m < limit) {
+        for m in marked
+            .iter()
+            .filter_map(|m| m.checked_add(mark_shift))
+            .filter(|m| *m < limit)
+        {
             bits[m as usize / 64] |= 1 << (m % 64);
         }
         let hit = |q: u32| bits[q as usize / 64] & (1 << (q % 64)) != 0;
@@ -70,7 +156,7 @@ impl SearchIndex {
             probe
                 .iter()
                 .filter(|q| hit(**q))
-                .filter_map(|q| q.checked_sub(out_shift))
+                .filter_map(|q| q.checked_sub(offset))
                 .collect()
         } else {
             probe
@@ -79,13 +165,17 @@ impl SearchIndex {
                 .filter(|p| p.checked_add(offset).is_some_and(|q| q < limit && hit(q)))
                 .collect()
         };
-        for m in marked.iter().map(|m| m + mark_shift).filter(|m| *m < limit) {
+        for m in marked
+            .iter()
+            .filter_map(|m| m.checked_add(mark_shift))
+            .filter(|m| *m < limit)
+        {
             bits[m as usize / 64] = 0;
         }
         out
     }
 
-    /// Documents containing any of `positions`, each once, in first-seen order.
+    /// Calls `each(document, in title)` for every position (documents repeat).
     pub(crate) fn docs_of(&self, positions: &[u32], mut each: impl FnMut(usize, bool)) {
         let mut doc = 0;
         for p in positions {
@@ -106,54 +196,33 @@ impl SearchIndex {
         }
         let mut hits = vec![0u32; n];
         let mut stamp = vec![usize::MAX; n];
-        let (mut tf_title, mut tf_body) = (vec![0u32; n], vec![0u32; n]);
-        let mut touched: Vec<usize> = Vec::new();
-        let mut plain: Vec<Option<Vec<u32>>> = Vec::with_capacity(q.clauses.len());
         for (ci, clause) in q.clauses.iter().enumerate() {
-            let mut kept = None;
             for alt in &clause.alts {
-                let positions = self.seq_positions(alt, exact);
-                self.docs_of(&positions, |d, in_title| {
-                    if tf_title[d] == 0 && tf_body[d] == 0 {
-                        touched.push(d);
-                    }
-                    if in_title {
-                        tf_title[d] += 1;
-                    } else {
-                        tf_body[d] += 1;
-                    }
-                });
-                let df = touched.len() as f32;
+                let tfs = self.seq_tfs(alt, exact);
+                let df = tfs.len() as f32;
                 let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
-                for d in touched.drain(..) {
-                    let title = tf_title[d] as f32
-                        / (1.0 - B + B * self.title_len[d] as f32 / self.avg_title);
+                for &(d, in_title, in_body) in tfs.iter() {
+                    let d = d as usize;
+                    let title =
+                        in_title as f32 / (1.0 - B + B * self.title_len[d] as f32 / self.avg_title);
                     let body =
-                        tf_body[d] as f32 / (1.0 - B + B * self.body_len[d] as f32 / self.avg_body);
+                        in_body as f32 / (1.0 - B + B * self.body_len[d] as f32 / self.avg_body);
                     let tf = TITLE_WEIGHT * title + body;
                     m.score[d] += idf * tf / (K1 + tf);
                     if stamp[d] != ci {
                         stamp[d] = ci;
                         hits[d] += 1;
                     }
-                    tf_title[d] = 0;
-                    tf_body[d] = 0;
-                }
-                if clause.plain {
-                    kept = Some(positions);
                 }
             }
-            plain.push(kept);
         }
-        for (pair, w) in plain.windows(2).enumerate() {
-            if let [Some(a), Some(b)] = w {
-                let starts = self.followed_by(a, b, 1);
-                self.docs_of(&starts, |d, _| {
-                    if stamp[d] != usize::MAX - 1 - pair {
-                        stamp[d] = usize::MAX - 1 - pair;
-                        m.adjacent[d] = m.adjacent[d].saturating_add(1);
+        for pair in q.clauses.windows(2) {
+            if let [a, b] = pair {
+                if a.plain && b.plain {
+                    for d in self.adjacent_docs(&a.alts[0], &b.alts[0], exact).iter() {
+                        m.adjacent[*d as usize] = m.adjacent[*d as usize].saturating_add(1);
                     }
-                });
+                }
             }
         }
         let need = q.clauses.len() as u32;
@@ -161,8 +230,9 @@ impl SearchIndex {
             *matched = hits[d] == need;
         }
         for seq in &q.excluded {
-            let positions = self.seq_positions(seq, exact);
-            self.docs_of(&positions, |d, _| m.matched[d] = false);
+            for &(d, _, _) in self.seq_tfs(seq, exact).iter() {
+                m.matched[d as usize] = false;
+            }
         }
         m
     }

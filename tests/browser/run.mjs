@@ -43,7 +43,7 @@ async function seedTitles() {
 /** Opens `path` and waits until the app has either listed articles or shown an error. */
 async function open(page, base, path) {
   await page.goto(base + path);
-  await page.waitForSelector('.article-list, .error-screen, .reader', { timeout: 20000 });
+  await page.waitForSelector('.results-pane, .error-screen, .reader', { timeout: 20000 });
 }
 
 const listedTitles = (page) => page.locator('.article-title').allTextContents();
@@ -55,7 +55,7 @@ test('the five seed articles are listed with date, province and source', async (
     assert(shown.includes(title), `seed title missing from the list: ${title}\nshown: ${shown.join(' | ')}`);
   }
   assert(shown.length === 5, `expected 5 articles, got ${shown.length}`);
-  const facts = await page.locator('.article-row .facts').allTextContents();
+  const facts = await page.locator('.result-row .facts').allTextContents();
   // Seed 003 prints no publication date: it must say so rather than show a made-up one.
   const dated = facts.filter((f) => /\d{2}\/\d{2}\/\d{4}/.test(f));
   assert(dated.length === 4, `four seeds show a day-first date: ${facts}`);
@@ -76,7 +76,7 @@ test('opening an article shows its clean body, and back returns to the list', as
   const bodyParagraphs = await page.locator('.reader-body p').allTextContents();
   assert(!bodyParagraphs.some((p) => p.trim() === title.trim()), 'the title is not repeated in the body');
   await page.goBack();
-  await page.waitForSelector('.article-list');
+  await page.waitForSelector('.results-pane');
   assert((await listedTitles(page)).length === 5, 'back shows the list again');
 });
 
@@ -91,7 +91,7 @@ test('no seed article shows site clutter in the reader', async ({ page, base }) 
     const title = await page.locator('.reader-title').textContent();
     assert(found.length === 0, `clutter in "${title}": ${found.join(', ')}`);
     await page.goBack();
-    await page.waitForSelector('.article-list');
+    await page.waitForSelector('.results-pane');
   }
 });
 

@@ -1,0 +1,61 @@
+//! What every part of a loaded archive's UI reads: the bundle, its index, and the search derived
+//! from the URL. Signals are derived here once and shared, never copied into other signals.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use leptos_router::params::ParamsMap;
+use send_wrapper::SendWrapper;
+
+use hoinghi::bundle::Article;
+use hoinghi::load::Loaded;
+use hoinghi::search::{SearchIndex, SearchRequest, SearchResults};
+use hoinghi::view_state::request_from_pairs;
+
+use super::url::all_pairs;
+
+#[derive(Clone)]
+pub struct Archive {
+    pub loaded: Arc<Loaded>,
+    pub query: Memo<ParamsMap>,
+    pub request: Memo<SearchRequest>,
+    pub results: Memo<Arc<SearchResults>>,
+}
+
+impl Archive {
+    pub fn new(loaded: Arc<Loaded>, index: SearchIndex) -> Self {
+        // The index keeps scratch memory between searches and so is not `Sync`; the app is
+        // single-threaded, which `SendWrapper` states and checks.
+        let index = SendWrapper::new(index);
+        let query = use_query_map();
+        // The router updates the query synchronously on navigate, so the URL can be the one
+        // source of truth even while typing.
+        let request = Memo::new(move |_| {
+            query.with(|q| {
+                let pairs = all_pairs(q);
+                request_from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            })
+        });
+        let results = Memo::new(move |_| Arc::new(request.with(|req| index.search(req))));
+        Self {
+            loaded,
+            query,
+            request,
+            results,
+        }
+    }
+
+    pub fn article(&self, position: u32) -> &Article {
+        &self.loaded.bundle.articles[position as usize]
+    }
+
+    pub fn position_of(&self, id: &str) -> Option<u32> {
+        self.loaded
+            .bundle
+            .articles
+            .iter()
+            .position(|a| a.id == id)
+            .map(|p| p as u32)
+    }
+}

@@ -1,0 +1,159 @@
+//! The facet panel: each facet's values with their counts under the current search and the
+//! other facets' selections. Every value is a link, so a filtered view can be opened in a new tab
+//! or shared, and back undoes a click.
+
+use leptos::prelude::*;
+
+use hoinghi::search::{Facet, FacetCounts, FacetSort, SearchRequest};
+use hoinghi::view_state::{facet_key, toggle_filter};
+
+use super::context::Archive;
+use super::histogram::DateFilter;
+use super::url::search_href;
+
+/// How many values a facet shows before "more".
+const SHORT_LIST: usize = 8;
+
+fn title(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Province | Facet::Province2025 => "Tỉnh, thành",
+        Facet::Year => "Năm",
+        Facet::Kind => "Loại hội nghị",
+        Facet::Source => "Nguồn",
+        Facet::Person => "Người",
+        Facet::Document => "Văn bản",
+        Facet::Level => "Cấp",
+    }
+}
+
+#[component]
+pub fn FacetPanel() -> impl IntoView {
+    let archive = expect_context::<Archive>();
+    let (query, request) = (archive.query, archive.request);
+    let link = move |req: SearchRequest| search_href(&query.get(), &req);
+    let toggle_2025 = move || {
+        let mut req = request.get();
+        req.provinces_2025 = !req.provinces_2025;
+        link(req)
+    };
+    let toggle_sort = move || {
+        let mut req = request.get();
+        req.facet_sort = match req.facet_sort {
+            FacetSort::Count => FacetSort::Alpha,
+            FacetSort::Alpha => FacetSort::Count,
+        };
+        link(req)
+    };
+    let order = [
+        Facet::Province,
+        Facet::Year,
+        Facet::Kind,
+        Facet::Level,
+        Facet::Person,
+        Facet::Document,
+        Facet::Source,
+    ];
+    let groups = order
+        .into_iter()
+        .map(|facet| {
+            let shown = move || {
+                if facet == Facet::Province && request.with(|r| r.provinces_2025) {
+                    Facet::Province2025
+                } else {
+                    facet
+                }
+            };
+            view! { <FacetGroup facet=Signal::derive(shown) /> }
+        })
+        .collect_view();
+    view! {
+        <nav class="facets" aria-label="Bộ lọc · Filters">
+            <p class="facet-tools">
+                <a href=toggle_sort class="small">
+                    {move || match request.with(|r| r.facet_sort) {
+                        FacetSort::Count => "Xếp A–Z",
+                        FacetSort::Alpha => "Xếp theo số bài",
+                    }}
+                </a>
+                <a href=toggle_2025 class="small" id="toggle-2025">
+                    {move || {
+                        if request.with(|r| r.provinces_2025) {
+                            "Tỉnh trước 2025"
+                        } else {
+                            "Tỉnh sau sáp nhập 2025"
+                        }
+                    }}
+                </a>
+            </p>
+            <DateFilter />
+            {groups}
+        </nav>
+    }
+}
+
+#[component]
+fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
+    let archive = expect_context::<Archive>();
+    let (query, request, results) = (archive.query, archive.request, archive.results);
+    let expanded = RwSignal::new(false);
+    let counts = Memo::new(move |_| {
+        let facet = facet.get();
+        results.with(|r| r.facet(facet).clone())
+    });
+    let values = move || {
+        let FacetCounts { facet, values } = counts.get();
+        // Tracked: the links must follow the search even when the counts stay the same.
+        let (current, req) = (query.get(), request.get());
+        let limit = if expanded.get() {
+            usize::MAX
+        } else {
+            SHORT_LIST
+        };
+        values
+            .into_iter()
+            .take(limit)
+            .map(|v| {
+                let href = search_href(&current, &toggle_filter(&req, facet, &v.value));
+                view! {
+                    <li>
+                        <a
+                            class="facet-value"
+                            class:selected=v.selected
+                            aria-pressed=if v.selected { "true" } else { "false" }
+                            href=href
+                        >
+                            <span class="facet-label">{v.label}</span>
+                            {v.group.map(|g| view! { <span class="facet-group">{g}</span> })}
+                            <span class="facet-count">{v.count}</span>
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let more = move || {
+        let hidden = counts.with(|c| c.values.len().saturating_sub(SHORT_LIST));
+        (hidden > 0).then(|| {
+            view! {
+                <button class="more" type="button" on:click=move |_| expanded.update(|e| *e = !*e)>
+                    {move || {
+                        if expanded.get() {
+                            "Thu gọn".to_string()
+                        } else {
+                            format!("Thêm {hidden}…")
+                        }
+                    }}
+                </button>
+            }
+        })
+    };
+    view! {
+        <Show when=move || counts.with(|c| !c.values.is_empty())>
+            <section class="facet" data-facet=move || facet_key(facet.get())>
+                <h2>{move || title(facet.get())}</h2>
+                <ul>{values}</ul>
+                {more}
+            </section>
+        </Show>
+    }
+}

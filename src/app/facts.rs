@@ -1,0 +1,28 @@
+//! The one-line facts under an article's title: date, province, source.
+
+use leptos::prelude::*;
+
+use hoinghi::bundle::Article;
+use hoinghi::display::short_date;
+
+/// Date, province and source in one line, each shown only when known.
+#[component]
+pub fn ArticleFacts<'a>(article: &'a Article) -> impl IntoView {
+    let date = match article.published.as_deref() {
+        Some(d) => {
+            view! { <time class="date" datetime=d.to_string()>{short_date(d)}</time> }.into_any()
+        }
+        None => view! { <span class="date unknown">"không rõ ngày"</span> }.into_any(),
+    };
+    let province = article
+        .province
+        .as_ref()
+        .map(|p| view! { <span class="province">{p.name.clone()}</span> });
+    let source = article.source.as_ref().and_then(|s| {
+        s.name
+            .clone()
+            .or_else(|| s.domain.clone())
+            .map(|name| view! { <span class="source">{name}</span> })
+    });
+    view! { <p class="facts">{date} {province} {source}</p> }
+}

@@ -1,0 +1,158 @@
+//! The result list, virtualised: only the rows in view (plus a margin) exist in the DOM, so
+//! rendering costs the same for 5 hits as for 35,000. Rows have a fixed height for that reason.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+
+use hoinghi::search::SearchRequest;
+use hoinghi::view_state::is_narrowed;
+
+use super::context::Archive;
+use super::facts::ArticleFacts;
+use super::highlight::marked;
+use super::url::{href, search_href};
+
+/// Must match `.result-row { height }` in style/main.css.
+const ROW_PX: f64 = 132.0;
+/// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
+const OVERSCAN: usize = 6;
+
+#[component]
+pub fn Results() -> impl IntoView {
+    let archive = expect_context::<Archive>();
+    let (query, request, results) = (archive.query, archive.request, archive.results);
+    let viewport = NodeRef::<Div>::new();
+    let scroll_top = RwSignal::new(0.0);
+    let viewport_height = RwSignal::new(900.0);
+
+    // A new search starts at its best hit.
+    Effect::new(move |_| {
+        results.track();
+        if let Some(el) = viewport.get_untracked() {
+            el.set_scroll_top(0);
+        }
+        scroll_top.set(0.0);
+    });
+
+    let on_scroll = move |_| {
+        if let Some(el) = viewport.get_untracked() {
+            scroll_top.set(el.scroll_top() as f64);
+            viewport_height.set(el.client_height().max(1) as f64);
+        }
+    };
+
+    let window = Memo::new(move |_| {
+        let total = results.with(|r| r.total);
+        let first = ((scroll_top.get() / ROW_PX) as usize).saturating_sub(OVERSCAN);
+        let count = (viewport_height.get() / ROW_PX).ceil() as usize + 2 * OVERSCAN;
+        (first.min(total), (first + count).min(total))
+    });
+
+    let rows = {
+        let archive = archive.clone();
+        move || {
+            let (first, last) = window.get();
+            let current = query.get();
+            results.with(|r| {
+                (first..last)
+                    .map(|pos| {
+                        let article = archive.article(r.ids[pos]);
+                        let link = href(&current, &[("a", Some(&article.id))]);
+                        let snippet = match r.highlighter.snippet(article) {
+                            Some(s) => view! {
+                                <p class="snippet">
+                                    {s.cut_before.then_some("… ")}
+                                    {marked(&s.text, &s.ranges)}
+                                    {s.cut_after.then_some(" …")}
+                                </p>
+                            }
+                            .into_any(),
+                            None => view! { <p class="snippet">{lead(article)}</p> }.into_any(),
+                        };
+                        let title_marks = r.highlighter.ranges(&article.title);
+                        view! {
+                            <li
+                                class="result-row"
+                                style=format!("top:{}px", pos as f64 * ROW_PX)
+                                aria-setsize=r.total
+                                aria-posinset=pos + 1
+                            >
+                                <a class="article-title" href=link>
+                                    {marked(&article.title, &title_marks)}
+                                </a>
+                                <ArticleFacts article />
+                                {snippet}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+        }
+    };
+
+    let clear = move || {
+        request.with(is_narrowed).then(|| {
+            let keep = request.with(|r| SearchRequest {
+                sort: r.sort,
+                exact: r.exact,
+                provinces_2025: r.provinces_2025,
+                facet_sort: r.facet_sort,
+                ..SearchRequest::default()
+            });
+            view! { <a class="small" href=search_href(&query.get(), &keep)>"Xóa tìm kiếm và bộ lọc"</a> }
+        })
+    };
+    let notices = move || {
+        results.with(|r| {
+            r.notices
+                .iter()
+                .map(|n| view! { <li>{n.vi()}</li> })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <section class="results-pane" aria-label="Kết quả · Results">
+            <div class="results-summary">
+                <p class="result-count" role="status">
+                    {move || {
+                        let total = results.with(|r| r.total);
+                        let all = archive.loaded.bundle.articles.len();
+                        if total == all {
+                            format!("{total} bài viết")
+                        } else {
+                            format!("{total} / {all} bài viết")
+                        }
+                    }}
+                </p>
+                {clear}
+            </div>
+            <ul class="notices">{notices}</ul>
+            <Show when=move || results.with(|r| r.total == 0)>
+                <p class="empty">"Không có bài nào khớp. Thử bỏ bớt bộ lọc hoặc từ khóa."</p>
+            </Show>
+            <div class="results-viewport" node_ref=viewport on:scroll=on_scroll>
+                <ol
+                    class="result-list"
+                    style=move || format!("height:{}px", results.with(|r| r.total) as f64 * ROW_PX)
+                >
+                    {rows}
+                </ol>
+            </div>
+        </section>
+    }
+}
+
+/// The opening of the article, for rows without a text match to show.
+fn lead(article: &hoinghi::bundle::Article) -> String {
+    let text = article
+        .body
+        .iter()
+        .find(|b| matches!(b, hoinghi::bundle::Block::Paragraph { .. }))
+        .map(|b| b.text())
+        .unwrap_or_default();
+    match text.char_indices().nth(220) {
+        Some((cut, _)) => format!("{} …", &text[..cut]),
+        None => text.to_string(),
+    }
+}

@@ -1,0 +1,89 @@
+//! The search box with its options. Typing replaces the URL (one history entry per search, not
+//! per keystroke); the options push, so back undoes them.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use hoinghi::search::{SearchRequest, Sort};
+
+use super::context::Archive;
+use super::url::search_href;
+
+#[component]
+pub fn SearchBar() -> impl IntoView {
+    let archive = expect_context::<Archive>();
+    let (query, request) = (archive.query, archive.request);
+    let navigate = use_navigate();
+    let go = move |req: SearchRequest, replace: bool| {
+        navigate(
+            &search_href(&query.get_untracked(), &req),
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    let on_input = {
+        let go = go.clone();
+        move |ev| {
+            let mut req = request.get_untracked();
+            req.query = event_target_value(&ev);
+            go(req, true);
+        }
+    };
+    let on_exact = {
+        let go = go.clone();
+        move |ev| {
+            let mut req = request.get_untracked();
+            req.exact = event_target_checked(&ev);
+            go(req, false);
+        }
+    };
+    let on_sort = move |ev| {
+        let mut req = request.get_untracked();
+        req.sort = match event_target_value(&ev).as_str() {
+            "moi" => Sort::Newest,
+            "cu" => Sort::Oldest,
+            "hoinghi" => Sort::ConferenceDate,
+            _ => Sort::Relevance,
+        };
+        go(req, false);
+    };
+    let sort_is = move |s: Sort| request.with(|r| r.sort == s);
+    view! {
+        <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
+            <label class="visually-hidden" for="q">"Tìm kiếm · Search"</label>
+            <input
+                id="q"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder="Tìm: dan van kheo, \"giao ban\", tinh:phu yen, nam:2023 …"
+                prop:value=move || request.with(|r| r.query.clone())
+                on:input=on_input
+            />
+            <label class="option">
+                <input
+                    type="checkbox"
+                    id="exact"
+                    prop:checked=move || request.with(|r| r.exact)
+                    on:change=on_exact
+                />
+                " Đúng dấu"
+            </label>
+            <label class="option">
+                <span class="visually-hidden">"Sắp xếp · Sort"</span>
+                <select id="sort" on:change=on_sort>
+                    <option value="" prop:selected=move || sort_is(Sort::Relevance)>"Liên quan nhất"</option>
+                    <option value="moi" prop:selected=move || sort_is(Sort::Newest)>"Mới nhất"</option>
+                    <option value="cu" prop:selected=move || sort_is(Sort::Oldest)>"Cũ nhất"</option>
+                    <option value="hoinghi" prop:selected=move || sort_is(Sort::ConferenceDate)>
+                        "Ngày hội nghị"
+                    </option>
+                </select>
+            </label>
+        </form>
+    }
+}
