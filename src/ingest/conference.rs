@@ -93,13 +93,26 @@ const NOT_THE_EVENT: [&str; 7] = [
     "khuôn khổ ",
 ];
 
+/// What follows an event noun in a list of activity kinds ("hội nghị, hội thảo").
+const LISTED_WITH: [&str; 5] = [
+    ", hội thảo",
+    ", tọa đàm",
+    ", diễn đàn",
+    ", hội nghị",
+    ", sự kiện",
+];
+
 /// Words that make it an announcement or a plan, not a report ("sẽ": will).
-const NOT_HELD: [&str; 5] = [
+const NOT_HELD: [&str; 9] = [
     " sẽ ",
     "dự kiến",
     "sắp tổ chức",
     "kế hoạch tổ chức",
     "chuẩn bị tổ chức",
+    "phải tổ chức",
+    "cần tổ chức",
+    "đề nghị tổ chức",
+    "yêu cầu tổ chức",
 ];
 
 /// Openers of a same-day report ("Sáng nay, …").
@@ -238,6 +251,15 @@ fn reported_event(lower: &str) -> Option<usize> {
     events.into_iter().find(|&at| {
         let before = &lower[..at];
         if NOT_THE_EVENT.iter().any(|w| before.ends_with(w)) {
+            return false;
+        }
+        // "hội nghị, hội thảo …": kinds of activity listed, not a named event.
+        let noun_end = at
+            + EVENTS
+                .iter()
+                .find(|e| lower[at..].starts_with(*e))
+                .map_or(0, |e| e.len());
+        if LISTED_WITH.iter().any(|w| lower[noun_end..].starts_with(w)) {
             return false;
         }
         let near_before = HELD.iter().any(|v| {
@@ -525,6 +547,18 @@ mod tests {
         )
         .is_empty());
         assert!(run("Học sinh", &["Chiều 24/5, Bộ GD-ĐT đã tổ chức buổi lễ đón đoàn học sinh tham dự Hội thi Khoa học kỹ thuật quốc tế ở Mỹ năm nay."], p).is_empty());
+        assert!(run(
+            "Sơn Trà",
+            &["Ngày 5/6, Bộ phải tổ chức hội nghị lấy ý kiến chuyên gia."],
+            p
+        )
+        .is_empty());
+        assert!(run(
+            "Đức",
+            &["Sáng 5/7, hai bên tổ chức hội nghị, hội thảo chuyên ngành."],
+            p
+        )
+        .is_empty());
         let c = run("APEC", &["Sáng 9/5, Hội nghị các quan chức cao cấp APEC lần thứ 2 đã được tổ chức tại Hà Nội."], p);
         assert_eq!(
             c[0].name.as_deref(),

@@ -156,7 +156,7 @@ pub fn sentences(text: &str) -> Vec<&str> {
             continue;
         }
         let word = text[start..i].rsplit(' ').next().unwrap_or("");
-        let abbreviation = word.len() <= 3 && word.chars().all(|c| c.is_uppercase());
+        let abbreviation = ABBREVIATIONS.contains(&word);
         if !abbreviation {
             out.push(text[start..=i].trim());
             start = i + 1;
@@ -167,6 +167,11 @@ pub fn sentences(text: &str) -> Vec<&str> {
     }
     out
 }
+
+/// Abbreviations a full stop does not end a sentence after ("TP. Hồ Chí Minh", "PGS. TS.").
+const ABBREVIATIONS: [&str; 13] = [
+    "TP", "Tp", "TX", "TT", "TS", "GS", "PGS", "ThS", "BS", "Th", "P", "Q", "H",
+];
 
 /// Lower-cases and strips Vietnamese diacritics ("Điện Biên" → "dien bien"), for matching domains
 /// and loose spellings.
@@ -256,6 +261,10 @@ mod tests {
     #[test]
     fn splits_sentences_not_abbreviations() {
         let s = sentences("Ngày 02.04.2021 tại TP. Hồ Chí Minh. Hội nghị diễn ra! Xong");
+        assert_eq!(
+            sentences("khóa XII. Ảnh: TTXVN"),
+            ["khóa XII.", "Ảnh: TTXVN"]
+        );
         assert_eq!(
             s,
             [
