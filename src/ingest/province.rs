@@ -186,8 +186,59 @@ pub fn detect(clues: &Clues) -> Option<Place> {
         .districts
         .iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|&(d, _)| g.districts[d].name.to_string());
-    Some(place(p, district, confidence, best.evidence.clone()))
+        .map(|&(d, _)| g.districts[d].name.to_string())
+        .or_else(|| local_name(text, &DISTRICT_WORDS));
+    let mut found = place(p, district, confidence, best.evidence.clone());
+    found.commune = local_name(text, &COMMUNE_WORDS);
+    Some(found)
+}
+
+/// Words before a district or commune name ("huyện Đak Đoa", "xã Ia Băng").
+const DISTRICT_WORDS: [&str; 3] = ["huyện ", "Huyện ủy ", "thị xã "];
+const COMMUNE_WORDS: [&str; 3] = ["xã ", "phường ", "thị trấn "];
+
+/// A local place the article keeps coming back to: the most frequent capitalised name after one
+/// of `words`, when it occurs at least twice (once is a passing mention).
+fn local_name(text: &str, words: &[&str]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for w in words {
+        for (i, _) in text.match_indices(w) {
+            // "thị xã X" is a district, not a commune "xã X".
+            if *w == "xã " && text[..i].ends_with("thị ") {
+                continue;
+            }
+            let Some(name) = capitalised_run(&text[i + w.len()..]) else {
+                continue;
+            };
+            match counts.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, c)) => *c += 1,
+                None => counts.push((name, 1)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, c)| c >= 2)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(n, _)| n.to_string())
+}
+
+/// One to three capitalised syllables at the start of `s` ("Đak Đoa", "Ia Băng").
+fn capitalised_run(s: &str) -> Option<&str> {
+    let mut end = 0;
+    for (k, word) in s.split(' ').enumerate() {
+        let w = word.trim_end_matches([',', '.', ';', ':', ')']);
+        let capital = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase);
+        if k == 3 || !capital {
+            break;
+        }
+        end += if k == 0 { 0 } else { 1 } + w.len();
+        if w.len() != word.len() {
+            break;
+        }
+    }
+    (end > 0).then(|| &s[..end])
 }
 
 /// The province named in a banner line, which is often in capitals ("… TỈNH ĐIỆN BIÊN").
@@ -309,6 +360,24 @@ mod tests {
     fn districts_are_kept() {
         let p = detect_text("tỉnh Gia Lai; huyện Đak Đoa; Huyện ủy Đak Đoa", None, None);
         assert_eq!(p.district.as_deref(), Some("Đak Đoa"));
+    }
+
+    #[test]
+    fn communes_and_unlisted_districts_need_two_mentions() {
+        let p = detect_text(
+            "tỉnh Quảng Trị; xã Hải Lệ, huyện Hải Lăng; Đảng ủy xã Hải Lệ; thị xã Quảng Trị",
+            None,
+            None,
+        );
+        assert_eq!(p.commune.as_deref(), Some("Hải Lệ"));
+        assert_eq!(p.district, None);
+        let p = detect_text(
+            "tỉnh Quảng Trị; huyện Hải Lăng. Huyện ủy Hải Lăng; xã hội",
+            None,
+            None,
+        );
+        assert_eq!(p.district.as_deref(), Some("Hải Lăng"));
+        assert_eq!(p.commune, None);
     }
 
     #[test]

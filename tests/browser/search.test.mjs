@@ -1,0 +1,71 @@
+// Search and facets: folding, prefixes, disjunctive facet counts, field filters, shareable links.
+import { assert, open, resultTitles, resultCount } from './helpers.mjs';
+
+export default function (test) {
+  test('a query without diacritics finds and highlights the accented words', async ({ page, base }) => {
+    await open(page, base, '/');
+    await page.locator('#q').pressSequentially('dan van kheo', { delay: 20 });
+    await page.waitForFunction(() => document.querySelectorAll('.result-row mark').length > 0);
+    const marks = await page.locator('.result-row mark').allTextContents();
+    assert(marks.some((m) => m.normalize('NFC') === 'khéo'), `"khéo" is highlighted: ${marks}`);
+    assert(marks.some((m) => m.normalize('NFC') === 'Dân' || m === 'dân'), `"Dân" is highlighted: ${marks}`);
+    assert(new URL(page.url()).searchParams.get('q') === 'dan van kheo', `the query is in the URL: ${page.url()}`);
+    // Upper case with diacritics finds the same articles.
+    const folded = await resultTitles(page);
+    await open(page, base, '/?q=' + encodeURIComponent('DÂN VẬN KHÉO'));
+    assert((await resultTitles(page)).join('|') === folded.join('|'), 'case and marks do not change the hits');
+  });
+
+  test('a prefix finds words while typing, and no match says so', async ({ page, base }) => {
+    await open(page, base, '/?q=' + encodeURIComponent('Rạch Miễ'));
+    const titles = await resultTitles(page);
+    assert(titles.length === 1 && titles[0].startsWith('Phó Bí thư'), `only the Bến Tre seed mentions Rạch Miễu: ${titles}`);
+    await open(page, base, '/?q=zzqqxx');
+    assert((await page.locator('.empty').count()) === 1, 'an empty result says so');
+  });
+
+  test('facet counts follow the search and a facet click filters (and back undoes it)', async ({ page, base }) => {
+    await open(page, base, '/');
+    assert((await resultCount(page)).startsWith('5'), 'all five to start with');
+    const kind = page.locator('[data-facet="loai"] .facet-value', { hasText: 'Tổng kết' });
+    const label = (await kind.textContent()).replace(/\s+/g, ' ');
+    assert(/Tổng kết.*2/.test(label), `two seeds report a tổng kết: ${label}`);
+    await kind.click();
+    await page.waitForFunction(() => document.querySelector('.result-count').textContent.trim().startsWith('2'));
+    assert(new URL(page.url()).searchParams.get('loai') === 'tong_ket', `the facet is in the URL: ${page.url()}`);
+    // Disjunctive within a facet: the other kinds still show what they would add.
+    const giaoBan = (await page.locator('[data-facet="loai"] .facet-value', { hasText: 'Giao ban' }).textContent());
+    assert(/1\s*$/.test(giaoBan.trim()), `Giao ban still counts 1 while Tổng kết is selected: ${giaoBan}`);
+    // Conjunctive across facets: provinces count only within tổng kết.
+    const provinces = await page.locator('[data-facet="tinh"] .facet-label').allTextContents();
+    assert(provinces.sort().join() === 'Gia Lai,Điện Biên'.split(',').sort().join(), `provinces within tổng kết: ${provinces}`);
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('.result-count').textContent.trim().startsWith('5'));
+    await page.goForward();
+    await page.waitForFunction(() => document.querySelector('.result-count').textContent.trim().startsWith('2'));
+  });
+
+  test('field filters in the query narrow like facets; a malformed query degrades with a notice', async ({ page, base }) => {
+    await open(page, base, '/?q=' + encodeURIComponent('tinh:phu yen'));
+    assert((await resultTitles(page)).join() === 'Giao ban công tác Dân vận Quý I/2023', 'tinh:phu yen finds the Phú Yên seed');
+    await open(page, base, '/?q=' + encodeURIComponent('"dân vận'));
+    const notices = await page.locator('.notices li').allTextContents();
+    assert(notices.length > 0, 'an unclosed quote is reported');
+    assert((await resultTitles(page)).length > 0, 'and the words are still searched');
+  });
+
+  test('a shared search link restores query, filters and results', async ({ page, base }) => {
+    await open(page, base, '/?q=hoi+nghi&nam=2022&nam=2023&sort=cu');
+    const titles = await resultTitles(page);
+    assert(titles.length === 2 && titles[0].includes('6 tháng đầu năm 2022') && titles[1].includes('Quý I/2023'),
+      `the 2022 and 2023 seeds, oldest first: ${titles}`);
+    assert((await page.locator('#q').inputValue()) === 'hoi nghi', 'the box shows the query');
+    assert((await page.locator('#sort').inputValue()) === 'cu', 'the sort is restored');
+    const selected = await page.locator('[data-facet="nam"] .facet-value.selected .facet-label').allTextContents();
+    assert(selected.sort().join() === '2022,2023', `the years are shown selected: ${selected}`);
+    await page.locator('.result-row .article-title').first().click();
+    await page.waitForSelector('.reader');
+    assert((await page.locator('.reader mark').count()) > 0, 'the reader highlights the search words');
+    assert((await page.locator('.reader-nav .next').count()) === 1, 'the reader links to the next result');
+  });
+}
