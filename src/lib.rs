@@ -5,6 +5,7 @@
 //! - [`load`]: parsing a bundle from bytes with specific, readable errors.
 //! - [`ingest`]: raw scraped articles to bundle records.
 //! - [`search`]: Vietnamese folding, the search index, queries and facets.
+//! - [`timeline`]: the conference timeline's layout: scales, axis ticks, lanes, clustering.
 //! - [`view_state`]: the app's view state as URL query pairs.
 //! - [`display`]: how values read to people (dates per language, which URLs may be links).
 
@@ -13,4 +14,5 @@ pub mod display;
 pub mod ingest;
 pub mod load;
 pub mod search;
+pub mod timeline;
 pub mod view_state;

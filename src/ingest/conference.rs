@@ -134,6 +134,8 @@ const NAME_ENDS: [&str; 10] = [
 
 /// Where the lead is: reports say what was held in the opening paragraphs.
 const LEAD_PARAGRAPHS: usize = 3;
+/// How much of a lead paragraph is read (a few sentences).
+const LEAD_BYTES: usize = 1500;
 
 /// Host → level, most local first ("Ủy ban Trung ương MTTQ … tỉnh Hà Tĩnh" is provincial); a
 /// word matches only as a whole word.
@@ -199,6 +201,8 @@ pub fn extract(input: &Input) -> Vec<Conference> {
     let title_is_event = has(&title_lower, &EVENTS) || kind_in(input.title).is_some();
     let mut out: Vec<Conference> = Vec::new();
     for para in input.paragraphs.iter().take(LEAD_PARAGRAPHS) {
+        // Some sites put a whole article on one line: only its opening can be a lead.
+        let para = &para[..floor_boundary(para, LEAD_BYTES)];
         if !EVENT_CORES.iter().any(|c| para.contains(c)) {
             continue;
         }
@@ -381,6 +385,10 @@ fn host(sentence: &str) -> Option<String> {
     }
     for tail in [" đã", " vừa", " long trọng", " phối hợp", " chính thức"] {
         h = h.strip_suffix(tail).unwrap_or(h);
+    }
+    // "Hoạt động kỷ niệm được tổ chức": a passive names the event, not who held it.
+    if h.ends_with(" được") {
+        return None;
     }
     let h = h.trim();
     let starts_upper = h.chars().next().is_some_and(char::is_uppercase);

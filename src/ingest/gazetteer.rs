@@ -50,6 +50,8 @@ pub struct Gazetteer {
     pub ties: Vec<Tie>,
     /// First word of a phrase → (phrase, target), longest phrase first.
     index: FnvMap<&'static str, Vec<(&'static str, Target)>>,
+    /// First characters of all phrases, sorted for a binary search.
+    initials: Vec<char>,
 }
 
 /// A phrase found in a text.
@@ -113,6 +115,7 @@ impl Gazetteer {
             domains: Vec::new(),
             ties: Vec::new(),
             index: FnvMap::default(),
+            initials: Vec::new(),
         };
         for r in rows.iter().filter(|r| r[0] == "P") {
             let mut spellings = vec![r[1]];
@@ -175,6 +178,9 @@ impl Gazetteer {
         for s in NOT_PLACES {
             g.add(s, Target::NotPlace);
         }
+        g.initials = g.index.keys().filter_map(|k| k.chars().next()).collect();
+        g.initials.sort_unstable();
+        g.initials.dedup();
         for list in g.index.values_mut() {
             list.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
         }
@@ -221,6 +227,11 @@ impl Gazetteer {
                 .filter(|c| !c.is_ascii() && !c.is_alphanumeric())
             {
                 i += c.len_utf8();
+            }
+            // Most words start with a letter no phrase starts with: skip the hash lookup.
+            let initial = text[i..].chars().next().unwrap_or(' ');
+            if self.initials.binary_search(&initial).is_err() {
+                continue;
             }
             let Some(list) = self.index.get(first_word(&text[i..])) else {
                 continue;

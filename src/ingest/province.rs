@@ -182,40 +182,66 @@ pub fn detect(clues: &Clues) -> Option<Place> {
     } else {
         Confidence::Low
     };
+    let (districts, communes) = local_names(text);
     let district = best
         .districts
         .iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
         .map(|&(d, _)| g.districts[d].name.to_string())
-        .or_else(|| local_name(text, &DISTRICT_WORDS));
+        .or_else(|| most_frequent(districts));
     let mut found = place(p, district, confidence, best.evidence.clone());
-    found.commune = local_name(text, &COMMUNE_WORDS);
+    found.commune = most_frequent(communes);
     Some(found)
 }
 
-/// Words before a district or commune name ("huyện Đak Đoa", "xã Ia Băng").
-const DISTRICT_WORDS: [&str; 3] = ["huyện ", "Huyện ủy ", "thị xã "];
-const COMMUNE_WORDS: [&str; 3] = ["xã ", "phường ", "thị trấn "];
+/// (word before, word) pairs that introduce a district or a commune name ("huyện Đak Đoa",
+/// "Huyện ủy Đak Đoa", "thị xã An Khê"; "xã Ia Băng", "thị trấn Chư Sê"); "" matches any word.
+const DISTRICT_WORDS: [(&str, &str); 3] = [("", "huyện"), ("Huyện", "ủy"), ("thị", "xã")];
+const COMMUNE_WORDS: [(&str, &str); 3] = [("", "xã"), ("", "phường"), ("thị", "trấn")];
 
-/// A local place the article keeps coming back to: the most frequent capitalised name after one
-/// of `words`, when it occurs at least twice (once is a passing mention).
-fn local_name(text: &str, words: &[&str]) -> Option<String> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for w in words {
-        for (i, _) in text.match_indices(w) {
-            // "thị xã X" is a district, not a commune "xã X".
-            if *w == "xã " && text[..i].ends_with("thị ") {
-                continue;
-            }
-            let Some(name) = capitalised_run(&text[i + w.len()..]) else {
-                continue;
-            };
-            match counts.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, c)) => *c += 1,
-                None => counts.push((name, 1)),
-            }
+/// Names with how often they occur.
+type Counts<'a> = Vec<(&'a str, usize)>;
+
+/// Names after district and commune words, with their counts, in one pass over the words.
+fn local_names(text: &str) -> (Counts<'_>, Counts<'_>) {
+    let mut districts = Vec::new();
+    let mut communes = Vec::new();
+    let mut prev = "";
+    let mut at = 0;
+    for word in text.split(' ') {
+        let rest_at = (at + word.len() + 1).min(text.len());
+        at = rest_at;
+        let is = |pairs: &[(&str, &str)]| {
+            pairs
+                .iter()
+                .any(|&(p, w)| w == word && (p.is_empty() || p == prev))
+        };
+        // "thị xã X" is a district, not a commune "xã X".
+        let list = if is(&DISTRICT_WORDS) {
+            Some(&mut districts)
+        } else if is(&COMMUNE_WORDS) && prev != "thị" {
+            Some(&mut communes)
+        } else {
+            None
+        };
+        prev = word;
+        let (Some(list), Some(name)) = (list, capitalised_run(&text[rest_at..])) else {
+            continue;
+        };
+        match list
+            .iter_mut()
+            .find(|(n, _): &&mut (&str, usize)| *n == name)
+        {
+            Some((_, c)) => *c += 1,
+            None => list.push((name, 1)),
         }
     }
+    (districts, communes)
+}
+
+/// A local place the article keeps coming back to: the most frequent name, when it occurs at
+/// least twice (once is a passing mention).
+fn most_frequent(counts: Counts) -> Option<String> {
     counts
         .into_iter()
         .filter(|&(_, c)| c >= 2)

@@ -23,7 +23,7 @@ pub const MAGIC: &[u8; 4] = b"HNSX";
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Postings bytes a prefix may expand to (see [`SearchIndex::term_ids`]).
-pub const PREFIX_BUDGET: usize = 384 * 1024;
+pub const PREFIX_BUDGET: usize = 160 * 1024;
 
 /// Why bytes could not be read as an index.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,6 +6,17 @@
 //! none), then calls [`SearchIndex::search`] on every keystroke. Results are the full ranked list
 //! of article indices; snippets and highlights are computed on demand for the visible rows with
 //! [`SearchResults::highlighter`].
+//!
+//! Choices worth knowing:
+//! - Words are ANDed; adjacent query words found side by side rank first, then BM25F (title
+//!   occurrences weigh 3×). The last word is a prefix while typing if it has two or more
+//!   letters; on large archives its expansion is capped (rarest completions first).
+//! - `tinh:phu yen` works unquoted: the parser extends a field value over following words while
+//!   the longer value still selects something ([`query`]). Query field filters narrow every
+//!   count; facet selections in [`SearchRequest::filters`] are disjunctive per facet.
+//! - A date range excludes undated articles; the histogram ignores the range itself.
+//! - The index caches recent intermediate results between searches (interior mutability), so
+//!   it is not `Sync`; the app is single-threaded.
 
 pub mod base64;
 pub mod collate;
@@ -205,13 +216,8 @@ impl SearchIndex {
         let mut ids: Vec<u32> = Vec::new();
         for d in (0..self.len()).filter(|d| base[*d]) {
             let mut fail = 0u32;
-            for f in 0..Facet::ALL.len() {
-                if active & (1 << f) != 0
-                    && !self.facets[f]
-                        .doc(d)
-                        .iter()
-                        .any(|v| selected[f][*v as usize])
-                {
+            for (f, (table, chosen)) in self.facets.iter().zip(&selected).enumerate() {
+                if active & (1 << f) != 0 && !table.doc(d).iter().any(|v| chosen[*v as usize]) {
                     fail |= 1 << f;
                 }
             }

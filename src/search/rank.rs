@@ -12,7 +12,7 @@ use std::any::Any;
 use std::rc::Rc;
 
 /// Intermediate results kept between searches (see [`SearchIndex::cached`]).
-const CACHED: usize = 24;
+const CACHED: usize = 16;
 
 /// Per-document term frequencies of one query alternative: (document, in title, in body).
 type DocTfs = Vec<(u32, u32, u32)>;

@@ -4,6 +4,7 @@
 //! accented words ("Dân vận"); ranges are byte ranges into the original text and always lie on
 //! character boundaries because they come from the tokenizer.
 
+use super::fold::{fold, push_folded};
 use super::query::{NoVocab, Query};
 use super::tokenize::{word_ranges, Keys};
 use crate::bundle::Article;
@@ -15,7 +16,12 @@ pub struct Highlighter {
     exact: bool,
     /// (key, matches as prefix); a word's index here identifies it when scoring snippets.
     words: Vec<(String, bool)>,
+    /// First bytes of the words' folded forms (non-ASCII first letters disable the shortcut).
+    firsts: Vec<u8>,
 }
+
+/// Words of a text with the query word each matches.
+type Words = Vec<(Range<usize>, Option<usize>)>;
 
 /// A short passage of an article around its best match.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +56,20 @@ impl Highlighter {
                 }
             }
         }
-        Highlighter { exact, words }
+        let mut firsts = Vec::new();
+        for (w, _) in &words {
+            let folded = fold(w);
+            match folded.chars().next() {
+                Some(c) if c.is_ascii() => firsts.push(c as u8),
+                // Anything is possible: accept every first letter.
+                _ => firsts.extend(0..=0x7f),
+            }
+        }
+        Highlighter {
+            exact,
+            words,
+            firsts,
+        }
     }
 
     /// Parses `query` (field filters are not highlighted) and highlights its words.
@@ -74,10 +93,21 @@ impl Highlighter {
     }
 
     /// Words of `text` with the query word each matches.
-    fn words_of(&self, text: &str) -> Vec<(Range<usize>, Option<usize>)> {
+    fn words_of(&self, text: &str) -> Words {
         let mut keys = Keys::default();
+        let mut first = String::new();
         word_ranges(text)
             .map(|r| {
+                // Most words cannot match: their folded first letter already differs, and
+                // that check is much cheaper than computing the word's key.
+                first.clear();
+                text[r.clone()]
+                    .chars()
+                    .take(1)
+                    .for_each(|c| push_folded(&mut first, c));
+                if first.len() == 1 && !self.firsts.contains(&first.as_bytes()[0]) {
+                    return (r, None);
+                }
                 keys.set_key(&text[r.clone()], self.exact);
                 let hit = self.which(keys.key(self.exact));
                 (r, hit)
@@ -99,7 +129,8 @@ impl Highlighter {
     /// The passage of the article's body with the most distinct query words, or its opening
     /// when nothing matches; `None` for an article without body text.
     pub fn snippet(&self, article: &Article) -> Option<Snippet> {
-        let mut best: Option<(usize, usize, usize, Vec<(Range<usize>, Option<usize>)>)> = None;
+        // (distinct query words, block, first word of the window, words of the block)
+        let mut best: Option<(usize, usize, usize, Words)> = None;
         for (b, block) in article.body.iter().enumerate() {
             let words = self.words_of(block.text());
             if words.is_empty() {
@@ -139,7 +170,7 @@ impl Highlighter {
 
 /// First word of the window of [`SNIPPET_WORDS`] words holding the most distinct query words,
 /// and that number.
-fn best_window(words: &[(Range<usize>, Option<usize>)], n_query: usize) -> (usize, usize) {
+fn best_window(words: &Words, n_query: usize) -> (usize, usize) {
     let mut best = (0, 0);
     let mut seen = vec![false; n_query];
     for (i, _) in words

@@ -6,7 +6,8 @@
 // context and fails on any console error it did not expect. Prints one line per test and closes
 // with `N passed, N failed`; exits non-zero on any failure. SCREENSHOTS=1 also refreshes
 // docs/screenshot-*.png.
-import { access, readdir } from 'node:fs/promises';
+import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -38,7 +39,9 @@ async function main() {
   await access(join(DIST, 'index.html')).catch(() => {
     throw new Error('dist/index.html is missing: build the app first (./run build)');
   });
-  const server = await serve({ '/fixtures/': FIXTURES, [SUB_PATH]: DIST, '/': DIST });
+  // A folder tests may fill and change while the server runs (e.g. a second build to update to).
+  const scratch = await mkdtemp(join(tmpdir(), 'hoinghi-suite-'));
+  const server = await serve({ '/fixtures/': FIXTURES, '/scratch/': scratch, [SUB_PATH]: DIST, '/': DIST });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -55,7 +58,7 @@ async function main() {
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
       try {
-        await fn({ page, base: server.url, allowConsoleErrors: (re) => { allowed = re; } });
+        await fn({ page, context, base: server.url, scratch, allowConsoleErrors: (re) => { allowed = re; } });
         const unexpected = errors.filter((e) => !(allowed && allowed.test(e)));
         assert(unexpected.length === 0, `console errors: ${unexpected.join(' | ')}`);
         passed++;
@@ -71,6 +74,7 @@ async function main() {
   } finally {
     await browser.close();
     await server.close();
+    await rm(scratch, { recursive: true, force: true });
   }
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);

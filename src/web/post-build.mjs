@@ -1,0 +1,69 @@
+// Trunk post_build hook: finishes dist/ for offline use and locks it down.
+// 1. Writes sw.js: the service worker with this build's file list and a version hashed from the
+//    files' contents, so any change to the app or the bundle installs as one new version.
+// 2. Adds a Content-Security-Policy to index.html that allows trunk's one inline loader script by
+//    its hash, and WebAssembly, and nothing else inline.
+import { createHash } from 'node:crypto';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('run by trunk as a post_build hook (TRUNK_STAGING_DIR is unset)');
+const here = dirname(fileURLToPath(import.meta.url));
+
+async function listFiles(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(path)));
+    else out.push(path);
+  }
+  return out;
+}
+
+/** The policy for a page whose only inline script is `inlineScript`. */
+export function contentSecurityPolicy(inlineScripts) {
+  const hashes = inlineScripts.map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`);
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    // ?bundle= may name a bundle on any web host; requests carry no credentials.
+    "connect-src 'self' https: http:",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** The contents of every inline <script> element in `html`. */
+export function inlineScripts(html) {
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+}
+
+async function main() {
+  const indexPath = join(staging, 'index.html');
+  let html = await readFile(indexPath, 'utf8');
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(inlineScripts(html))}" />`;
+  html = html.replace(/<meta charset="utf-8" \/>/, (m) => `${m}\n    ${meta}`);
+  await writeFile(indexPath, html);
+
+  const files = (await listFiles(staging)).filter((f) => !f.endsWith(`${sep}sw.js`)).sort();
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(relative(staging, f)).update(await readFile(f));
+  const version = hash.digest('hex').slice(0, 16);
+  const list = files.map((f) => `./${relative(staging, f).split(sep).join('/')}`);
+  const worker = await readFile(join(here, 'sw.js'), 'utf8');
+  const head = `const VERSION = ${JSON.stringify(version)};\nconst FILES = ${JSON.stringify(list, null, 1)};\n`;
+  await writeFile(join(staging, 'sw.js'), head + worker);
+  console.log(`post-build: sw.js version ${version}, ${list.length} files precached; CSP added`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

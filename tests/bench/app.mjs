@@ -1,0 +1,204 @@
+// Measures the app itself in Chromium: cold start, keystrokes, facet toggles, reader, memory,
+// relevance ranks and (once it exists) the timeline. Every timing is taken inside the page with
+// performance.now(), so Playwright's own round trips are not in the figures.
+
+/**
+ * Installed before any page script: records when `selector` first enters the DOM (and the frame
+ * after, when it is on screen), what had been fetched by then, and the wasm exports.
+ */
+function watchFirst(selector) {
+  const bench = (window.__bench = { seen: null, frame: null, fetched: null, wasm: null });
+  addEventListener('TrunkApplicationStarted', (e) => { bench.wasm = e.detail.wasm; });
+  const observer = new MutationObserver(() => {
+    if (bench.seen !== null || !document.querySelector(`${selector}, .error-screen`)) return;
+    observer.disconnect();
+    bench.seen = performance.now();
+    bench.error = document.querySelector('.error-screen')?.textContent ?? null;
+    bench.fetched = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+      .map((r) => ({ url: r.name, bytes: r.encodedBodySize }));
+    requestAnimationFrame(() => { bench.frame = performance.now(); });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/** A fresh context and page that report when `selector` first shows. */
+async function freshPage(browser, selector) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(watchFirst, selector);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+/** Navigates and waits for the first `selector` (or the error screen) to be drawn. */
+async function coldLoad(page, url, errors, timeout = 300_000) {
+  await page.goto(url, { timeout });
+  await page.waitForFunction(() => window.__bench.frame !== null, null, { timeout, polling: 100 })
+    .catch((e) => { throw new Error(`${url}: nothing drawn (${errors.join(' | ') || e.message})`); });
+  const bench = await page.evaluate(() => ({ ...window.__bench, wasm: undefined }));
+  if (bench.error !== null) throw new Error(`${url}: error screen: ${bench.error}`);
+  return bench;
+}
+
+/** JS heap after a forced GC (needs --js-flags=--expose-gc) and the wasm linear memory, bytes. */
+const memory = (page) => page.evaluate(() => {
+  window.gc();
+  return { jsHeap: performance.memory.usedJSHeapSize, wasm: window.__bench.wasm?.memory.buffer.byteLength ?? NaN };
+});
+
+/**
+ * Types each query one character at a time into #q. A keystroke is timed from setting the value
+ * to the DOM having followed: the router writes `?q=` when the search has run (checked on the
+ * next macrotask, after Leptos' microtask-scheduled effects), then layout is forced.
+ */
+function typeQueries(queries) {
+  const box = document.querySelector('#q');
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  const urlQuery = () => new URLSearchParams(location.search).get('q') ?? '';
+  const count = () => Number((/^[\d.,\s]+/.exec(document.querySelector('.result-count')?.textContent ?? '')?.[0] ?? '')
+    .replace(/\D/g, ''));
+  const set = async (value) => {
+    const t0 = performance.now();
+    box.value = value;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    // 30 s cap: a URL that never matches must show up as an outlier, not hang the run.
+    while (urlQuery() !== value && performance.now() - t0 < 30_000) await tick();
+    const hits = count();
+    document.querySelector('.results-pane')?.getBoundingClientRect();
+    return { ms: performance.now() - t0, hits, settled: urlQuery() === value };
+  };
+  return (async () => {
+    const keystrokes = [];
+    const finalHits = {};
+    for (const q of queries) {
+      const chars = [...q];
+      for (let i = 1; i <= chars.length; i++) keystrokes.push({ q: chars.slice(0, i).join(''), ...(await set(chars.slice(0, i).join(''))) });
+      finalHits[q] = keystrokes.at(-1).hits;
+      await set('');
+    }
+    return { keystrokes, finalHits };
+  })();
+}
+
+/** Clicks up to two values of each facet group on, then off again, timing each until the count changes. */
+async function toggleFacets() {
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  const countText = () => document.querySelector('.result-count')?.textContent ?? '';
+  const find = (group, label) => [...document.querySelectorAll(`[data-facet="${group}"] .facet-value`)]
+    .find((a) => a.querySelector('.facet-label')?.textContent === label);
+  const toggles = [];
+  for (const group of ['tinh', 'nam', 'loai', 'nguon', 'nguoi', 'vanban', 'cap']) {
+    const labels = [...document.querySelectorAll(`[data-facet="${group}"] .facet-label`)].slice(0, 2).map((l) => l.textContent);
+    for (const label of labels) {
+      for (const step of ['on', 'off']) {
+        const link = find(group, label);
+        if (!link) break;
+        const before = countText();
+        const t0 = performance.now();
+        link.click();
+        while (countText() === before && performance.now() - t0 < 10_000) await tick();
+        document.querySelector('.results-pane')?.getBoundingClientRect();
+        // A value that holds every article leaves the count as it was: not a measurement.
+        if (countText() !== before) toggles.push({ group, label, step, ms: performance.now() - t0 });
+      }
+    }
+  }
+  return toggles;
+}
+
+/** Opens the i-th result in the reader (click → `.reader` in the DOM), then goes back, `times` times. */
+async function openReader(times) {
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  const opens = [];
+  for (let i = 0; i < times; i++) {
+    const link = document.querySelectorAll('.result-row .article-title')[i];
+    if (!link) break;
+    const t0 = performance.now();
+    link.click();
+    while (!document.querySelector('.reader') && performance.now() - t0 < 10_000) await tick();
+    document.querySelector('.reader')?.getBoundingClientRect();
+    opens.push(performance.now() - t0);
+    history.back();
+    while (!document.querySelector('.result-row') || document.querySelector('.reader')) await tick();
+  }
+  return opens;
+}
+
+/**
+ * All browser figures for one bundle: `runs` cold starts in fresh contexts (the figures of each),
+ * then, in the last page, memory, keystrokes, facet toggles, reader opens and memory again.
+ */
+export async function measureApp(browser, base, bundleUrl, { runs, queries }) {
+  const cold = [];
+  let last;
+  for (let r = 0; r < runs; r++) {
+    if (last) await last.context.close();
+    last = await freshPage(browser, '.result-row');
+    cold.push(await coldLoad(last.page, `${base}/?bundle=${encodeURIComponent(bundleUrl)}`, last.errors));
+  }
+  const { page, context } = last;
+  try {
+    const loaded = await memory(page);
+    const typed = await page.evaluate(typeQueries, queries);
+    const toggles = await page.evaluate(toggleFacets);
+    const reader = await page.evaluate(openReader, 5);
+    const afterUse = await memory(page);
+    return { cold, loaded, typed, toggles, reader, afterUse };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The ids of the rows our app lists for `q` on `bundleUrl`, in order. */
+export async function ourRanking(browser, base, bundleUrl, q) {
+  const { context, page, errors } = await freshPage(browser, '.result-row');
+  try {
+    await coldLoad(page, `${base}/?bundle=${encodeURIComponent(bundleUrl)}&q=${encodeURIComponent(q)}`, errors);
+    return await page.$$eval('.result-row .article-title',
+      (links) => links.map((a) => new URL(a.href).searchParams.get('a')));
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The timeline view, if this build has one: navigation start → `.timeline` drawn, then the time
+ * from a wheel event (zoom) or drag step (pan) to the next frame. Null when the build has none.
+ */
+export async function measureTimeline(browser, base, bundleUrl, probeUrl) {
+  const probe = await freshPage(browser, '.timeline');
+  try {
+    await probe.page.goto(`${base}/?view=timeline&bundle=${encodeURIComponent(probeUrl)}`);
+    await probe.page.waitForSelector('.timeline', { timeout: 15_000 });
+  } catch {
+    return null;
+  } finally {
+    await probe.context.close();
+  }
+  const { context, page, errors } = await freshPage(browser, '.timeline');
+  try {
+    const drawn = await coldLoad(page, `${base}/?view=timeline&bundle=${encodeURIComponent(bundleUrl)}`, errors);
+    const frames = await page.evaluate(async () => {
+      const el = document.querySelector('.timeline');
+      const { left, top, width, height } = el.getBoundingClientRect();
+      const [x, y] = [left + width / 2, top + height / 2];
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      const times = [];
+      for (let i = 0; i < 20; i++) {
+        const t0 = performance.now();
+        if (i % 2) el.dispatchEvent(new WheelEvent('wheel', { deltaY: i % 4 === 1 ? -120 : 120, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+        else for (const type of ['pointerdown', 'pointermove', 'pointerup']) {
+          el.dispatchEvent(new PointerEvent(type, { clientX: type === 'pointermove' ? x - 40 : x, clientY: y, bubbles: true, pointerId: 1, isPrimary: true }));
+        }
+        await frame();
+        times.push(performance.now() - t0);
+      }
+      return times;
+    });
+    return { firstDraw: drawn.frame, frames };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,365 @@
+// `./run bench`: builds bundles from the corpus with the release CLI, then measures ingest, bundle
+// and app sizes, the app in headless Chromium at three corpus sizes, MiniSearch on the same
+// bundles and queries in the same browser, and the native search harness. Prints one table,
+// saves it as JSON under target/bench/ and rewrites docs/performance.md.
+//
+// Expects the release CLI (target/release/hoinghi) and the app (dist/) to be built: ./run bench
+// builds both first. BENCH_RUNS sets the cold starts per size (default 3).
+import { execFile } from 'node:child_process';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+import { serve } from '../browser/server.mjs';
+import { measureApp, measureTimeline, ourRanking } from './app.mjs';
+import { buildBundle, corpusFiles, fileSizes, subset } from './inputs.mjs';
+import { exponent, median, pct, Report } from './report.mjs';
+
+const run = promisify(execFile);
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..', '..');
+const OUT = join(ROOT, 'target', 'bench');
+const CLI = join(ROOT, 'target', 'release', 'hoinghi');
+const TARBALL = process.env.HOINGHI_CORPUS ?? join(ROOT, '..', 'shared', 'corpus', 'baomoi-2017.tar.gz');
+const SEEDS = join(ROOT, '..', 'shared', 'seeds');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+const SIZES = [1000, 10000, 35440];
+/** Typed one character at a time: every prefix is a keystroke. */
+const QUERIES = ['dan van', 'dân vận khéo', '"giao ban"', 'hoi nghi tong ket', 'tinh:ha noi',
+  'nam:2017 bong da', 'Việt Nam', 'kinh te', '"thủ tướng"', 'covid', '-bong da'];
+const KEYSTROKES = QUERIES.flatMap((q) => [...q].map((_, i) => [...q].slice(0, i + 1).join('')));
+/** Seed queries whose right answer is known, for the relevance check. */
+const RELEVANCE = [
+  { q: 'dan van kheo', right: (a) => fullText(a).includes('dân vận khéo') },
+  { q: 'giao ban quy I', right: (a) => a.title === 'Giao ban công tác Dân vận Quý I/2023' },
+  { q: 'rach mieu', right: (a) => fullText(a).includes('rạch miễu') },
+  { q: 'ky ket chuong trinh phoi hop', right: (a) => a.title.startsWith('Ký kết chương trình phối hợp') },
+];
+const fullText = (a) => [a.title, ...a.body.map((b) => b.text ?? '')].join('\n').normalize('NFC').toLowerCase();
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run', '--disable-sync',
+  '--enable-precise-memory-info', '--js-flags=--expose-gc'];
+
+const KB = 1e3;
+const MB = 1e6;
+const arts = (n) => `${n.toLocaleString('en-US')} articles`;
+const log = (msg) => console.error(`bench: ${msg}`);
+
+async function main() {
+  const started = Date.now();
+  const report = new Report();
+  const results = {};
+
+  log('corpus and subsets');
+  const corpus = await corpusFiles(TARBALL, join(ROOT, 'target', 'corpus'));
+  if (corpus.files.length < SIZES.at(-1)) throw new Error(`corpus has ${corpus.files.length} files, expected ${SIZES.at(-1)}`);
+  const inputs = { 5: SEEDS };
+  for (const n of SIZES) inputs[n] = n === corpus.files.length ? corpus.data : await subset(corpus, n, join(OUT, `corpus-${n}`));
+
+  log('bundles (release CLI under GNU time)');
+  const bundles = {};
+  for (const n of [5, ...SIZES]) {
+    const file = join(OUT, `bundle-${n}.json`);
+    bundles[n] = { file, url: `/bench/bundle-${n}.json`, ingest: await buildBundle(CLI, inputs[n], file, `bench ${n}`) };
+    bundles[n].size = await fileSizes(file);
+  }
+
+  report.section('Ingest: hoinghi bundle (release CLI)');
+  for (const n of SIZES) {
+    const { articles, wallS, maxRssBytes, skipped } = bundles[n].ingest;
+    const input = `${arts(n)} (${articles} written, ${skipped} skipped)`;
+    report.add('throughput', articles / wallS, 'articles/s', input, 'articles written ÷ process wall time');
+    report.add('peak memory', maxRssBytes / MB, 'MB', input, 'GNU time -v max RSS');
+  }
+  const ingest = SIZES.map((n) => [n, bundles[n].ingest.wallS]);
+  report.add('wall time growth', growth(ingest), 'exponent', '1k→10k, 10k→35k', '1 = linear, 2 = quadratic');
+
+  report.section('Bundle bytes');
+  for (const n of [5, ...SIZES]) {
+    const { raw, gzip } = bundles[n].size;
+    report.add('single file, raw', raw / MB, 'MB', arts(n), 'file size');
+    report.add('single file, gzip', gzip / MB, 'MB', arts(n), 'zlib level 6');
+  }
+  report.na('sharded bundle', 'the CLI writes single files only', 'all sizes');
+
+  log('app files');
+  const app = join(OUT, 'app');
+  // A private copy: other builds may rewrite dist/ while the bench runs.
+  await rm(app, { recursive: true, force: true });
+  await cp(join(ROOT, 'dist'), app, { recursive: true });
+  const appFiles = await readdir(app);
+  const sum = async (names) => {
+    const sizes = await Promise.all(names.map((f) => fileSizes(join(app, f))));
+    return { raw: sizes.reduce((s, x) => s + x.raw, 0), gzip: sizes.reduce((s, x) => s + x.gzip, 0) };
+  };
+  const byExt = (ext) => appFiles.filter((f) => extname(f) === ext);
+  const wasm = await sum(byExt('.wasm'));
+  const js = await sum(byExt('.js'));
+  const shell = await sum([...byExt('.wasm'), ...byExt('.js'), ...byExt('.css'), 'index.html']);
+  report.section('App (dist/, release)');
+  report.add('wasm, raw', wasm.raw / KB, 'KB', byExt('.wasm').join(', '), 'file size');
+  report.add('wasm, gzip', wasm.gzip / KB, 'KB', '', 'zlib level 6');
+  report.add('JS, raw', js.raw / KB, 'KB', `${byExt('.js').length} .js files`, 'file size');
+  report.add('JS, gzip', js.gzip / KB, 'KB', '', 'zlib level 6');
+  report.add('app shell, gzip', shell.gzip / KB, 'KB', 'html + js + wasm + css', 'zlib level 6');
+  report.add('app shell ÷ 250 KB target', shell.gzip / (250 * KB), 'ratio', '', '< 1 meets the target');
+
+  const server = await serve({ '/bench/': OUT, '/peer/': HERE,
+    '/minisearch/': join(ROOT, 'node_modules', 'minisearch', 'dist', 'es'), '/': app });
+  const mounts = { '/bench/': OUT, '/': app };
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    for (const n of SIZES) {
+      log(`app in Chromium, ${arts(n)}`);
+      results[n] = { ours: await measureApp(browser, server.url, bundles[n].url, { runs: RUNS, queries: QUERIES }) };
+      results[n].fetched = await fetchedBytes(results[n].ours.cold[0].fetched, server.url, mounts);
+      for (const folded of [false, true]) {
+        log(`MiniSearch${folded ? ' (folded)' : ''}, ${arts(n)}`);
+        results[n][folded ? 'folded' : 'mini'] = await measurePeer(browser, server.url, bundles[n].url, folded);
+      }
+    }
+    browserRows(report, results);
+    scalingRows(report, results);
+    log('relevance on the seeds');
+    await relevanceRows(report, browser, server.url, bundles[5]);
+    log('timeline');
+    await timelineRows(report, browser, server.url, bundles);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  log('native search harness');
+  await nativeRows(report, corpus.data);
+
+  const date = new Date().toISOString();
+  const meta = {
+    date,
+    commit: (await run('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).catch(() => ({ stdout: '?' }))).stdout.trim(),
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 1e9).toFixed(0)} GB RAM`,
+    runs: RUNS,
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  const saved = await report.save(OUT, meta);
+  await writeDocs(report, meta);
+  console.log(`hoinghi bench · ${date} · commit ${meta.commit} · ${meta.machine} · ${meta.seconds} s\n`);
+  console.log(report.table());
+  console.log(`\nsaved: target/bench/latest.json, ${saved.slice(ROOT.length + 1)}; docs/performance.md`);
+}
+
+/** "a / b" exponents between consecutive sizes of [[n, value], ...]. */
+function growth(points) {
+  return points.slice(1).map(([n, v], i) => exponent(points[i][0], points[i][1], n, v).toFixed(2)).join(' / ');
+}
+
+/** Sums what was fetched before first results, raw as served and gzipped as a server would send it. */
+async function fetchedBytes(entries, base, mounts) {
+  let raw = 0;
+  let gzip = 0;
+  const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
+  for (const { url, bytes } of entries) {
+    if (!url.startsWith(base)) continue;
+    let path = decodeURIComponent(new URL(url).pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const prefix = prefixes.find((p) => path.startsWith(p));
+    raw += bytes;
+    gzip += (await fileSizes(join(mounts[prefix], path.slice(prefix.length)))).gzip;
+  }
+  return { raw, gzip };
+}
+
+/** MiniSearch in a fresh page: load + build, heap, then every keystroke's query. */
+async function measurePeer(browser, base, bundleUrl, folded) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${base}/peer/minisearch.html`);
+    await page.waitForFunction(() => window.peer);
+    const load = await page.evaluate(([u, f]) => window.peer.load(u, f), [bundleUrl, folded]);
+    const heap = await page.evaluate(() => { window.gc(); return performance.memory.usedJSHeapSize; });
+    const queries = await page.evaluate((qs) => window.peer.search(qs), KEYSTROKES);
+    return { load, heap, queries };
+  } finally {
+    await context.close();
+  }
+}
+
+function browserRows(report, results) {
+  for (const n of SIZES) {
+    const { ours, fetched, mini, folded } = results[n];
+    const input = arts(n);
+    const cold = ours.cold.map((c) => c.frame);
+    const keys = ours.typed.keystrokes.map((k) => k.ms);
+    const unsettled = ours.typed.keystrokes.filter((k) => !k.settled).length;
+    const toggles = ours.toggles.map((t) => t.ms);
+    const peerLoad = (p) => p.load.fetchMs + p.load.parseMs + p.load.buildMs;
+    const peerKeys = (p) => p.queries.map((q) => q.ms);
+    report.section(`Browser, ${input} (headless Chromium, localhost, no compression)`);
+    report.add('cold start → first result row drawn', median(cold), 'ms', input,
+      `navigation start → frame after first .result-row; median of ${cold.length} fresh contexts (${cold.map((c) => c.toFixed(0)).join(', ')})`);
+    report.add('bytes fetched before first results', fetched.raw / MB, 'MB', input, 'resource timing at first .result-row (raw as served)');
+    report.add('… same, if served gzip', fetched.gzip / MB, 'MB', input, 'those files through zlib level 6');
+    report.add('keystroke → rendered, p50', pct(keys, 50), 'ms', `${keys.length} keystrokes`,
+      `set #q + input event → ?q= updated on a later task + forced layout${unsettled ? `; ${unsettled} hit the 30 s cap` : ''}`);
+    report.add('keystroke → rendered, p95', pct(keys, 95), 'ms', `${keys.length} keystrokes`, 'same');
+    report.add('keystroke → rendered, max', Math.max(...keys), 'ms', `${keys.length} keystrokes`,
+      `slowest: ${JSON.stringify(ours.typed.keystrokes.reduce((a, b) => (b.ms > a.ms ? b : a)).q)}`);
+    report.add('facet toggle, p50', pct(toggles, 50), 'ms', `${toggles.length} toggles`, 'click .facet-value → .result-count changed + layout');
+    report.add('facet toggle, p95', pct(toggles, 95), 'ms', `${toggles.length} toggles`, 'same');
+    report.add('reader open, p50', median(ours.reader), 'ms', `${ours.reader.length} opens`, 'click result title → .reader in DOM + layout');
+    report.add('JS heap after load', ours.loaded.jsHeap / MB, 'MB', input, 'usedJSHeapSize after gc()');
+    report.add('wasm memory after load', ours.loaded.wasm / MB, 'MB', input, 'wasm memory.buffer.byteLength');
+    report.add('JS heap + wasm after queries', (ours.afterUse.jsHeap + ours.afterUse.wasm) / MB, 'MB', input, 'same, after typing, facets, reader');
+    report.add('MiniSearch load: fetch + parse + build', peerLoad(mini), 'ms', input,
+      `in page; of which build ${mini.load.buildMs.toFixed(0)} ms (default options)`);
+    report.add('MiniSearch (folded) load', peerLoad(folded), 'ms', input, `build ${folded.load.buildMs.toFixed(0)} ms (processTerm folds diacritics)`);
+    report.add('ours cold start ÷ MiniSearch (folded) load', median(cold) / peerLoad(folded), 'ratio', input,
+      'ours includes wasm start-up and the first render; theirs is index only');
+    report.add('MiniSearch (folded) query, p50', pct(peerKeys(folded), 50), 'ms', `${KEYSTROKES.length} keystrokes`, 'search(q, {prefix, AND}); no rendering');
+    report.add('MiniSearch (folded) query, p95', pct(peerKeys(folded), 95), 'ms', `${KEYSTROKES.length} keystrokes`, 'same');
+    report.add('MiniSearch (default) query, p50 / p95', `${pct(peerKeys(mini), 50).toFixed(2)} / ${pct(peerKeys(mini), 95).toFixed(2)}`,
+      'ms', `${KEYSTROKES.length} keystrokes`, 'same, no folding');
+    report.add('ours keystroke ÷ MiniSearch (folded) query, p50', pct(keys, 50) / pct(peerKeys(folded), 50), 'ratio', input,
+      'ours includes rendering');
+    report.add('ours keystroke ÷ MiniSearch (folded) query, p95', pct(keys, 95) / pct(peerKeys(folded), 95), 'ratio', input, 'same');
+    report.add('MiniSearch (folded) JS heap after build', folded.heap / MB, 'MB', input, 'usedJSHeapSize after gc()');
+  }
+}
+
+function scalingRows(report, results) {
+  report.section('Scaling: fitted exponent of value ∝ articles^k (1 = linear, 2 = quadratic)');
+  const series = {
+    'cold start': (r) => median(r.ours.cold.map((c) => c.frame)),
+    'keystroke p50': (r) => pct(r.ours.typed.keystrokes.map((k) => k.ms), 50),
+    'keystroke p95': (r) => pct(r.ours.typed.keystrokes.map((k) => k.ms), 95),
+    'facet toggle p50': (r) => pct(r.ours.toggles.map((t) => t.ms), 50),
+    'reader open p50': (r) => median(r.ours.reader),
+    'JS heap + wasm after load': (r) => r.ours.loaded.jsHeap + r.ours.loaded.wasm,
+    'bytes before first results': (r) => r.fetched.raw,
+    'MiniSearch (folded) load': (r) => r.folded.load.fetchMs + r.folded.load.parseMs + r.folded.load.buildMs,
+    'MiniSearch (folded) query p50': (r) => pct(r.folded.queries.map((q) => q.ms), 50),
+  };
+  for (const [name, f] of Object.entries(series)) {
+    const points = SIZES.map((n) => [n, f(results[n])]);
+    report.add(name, growth(points), 'exponent', '1k→10k / 10k→35k',
+      `values ${points.map(([, v]) => (v > 1e5 ? `${(v / MB).toFixed(1)} MB` : `${v.toFixed(1)} ms`)).join(' → ')}`);
+  }
+}
+
+async function relevanceRows(report, browser, base, seeds) {
+  report.section('Relevance: rank of the right seed (5-seed bundle; — = not found)');
+  const articles = JSON.parse(await readFile(seeds.file, 'utf8')).articles;
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${base}/peer/minisearch.html`);
+    await page.waitForFunction(() => window.peer);
+    for (const { q, right } of RELEVANCE) {
+      const good = new Set(articles.filter(right).map((a) => a.id));
+      if (!good.size) {
+        report.na(`"${q}"`, 'no right answer in the seed bundle');
+        continue;
+      }
+      const rank = (ids) => { const i = ids.findIndex((id) => good.has(id)); return i < 0 ? '—' : i + 1; };
+      const ours = rank(await ourRanking(browser, base, seeds.url, q));
+      const ranks = [];
+      for (const folded of [false, true]) {
+        await page.evaluate(([u, f]) => window.peer.load(u, f), [seeds.url, folded]);
+        ranks.push(rank(await page.evaluate((x) => window.peer.rank(x), q)));
+      }
+      report.add(`"${q}"`, `${ours} / ${ranks[1]} / ${ranks[0]}`, 'rank', `${good.size} right of ${articles.length}`,
+        'ours / MiniSearch folded / MiniSearch default');
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+/** 50,000 conferences over 10,000 made-up articles, spread over 2015–2024, for the timeline. */
+async function conferenceBundle(file) {
+  const kinds = ['giao_ban', 'so_ket', 'tong_ket', 'ky_ket', 'trien_khai', 'tap_huan', 'ky_niem', 'hoi_thi', 'doi_thoai', 'khac'];
+  const provinces = ['Hà Nội', 'Phú Yên', 'Điện Biên', 'Gia Lai', 'Ninh Bình', 'Bến Tre', 'Cà Mau', 'Lào Cai'];
+  const day = (i) => new Date(Date.UTC(2015, 0, 1) + (i * 7919 % 3650) * 86_400_000).toISOString().slice(0, 10);
+  const articles = Array.from({ length: 10_000 }, (_, a) => ({
+    id: `t${a}`,
+    title: `Hội nghị ${kinds[a % kinds.length]} số ${a}`,
+    published: day(a * 5),
+    body: [{ type: 'paragraph', text: `Hội nghị số ${a} tại ${provinces[a % provinces.length]}.` }],
+    province: { name: provinces[a % provinces.length] },
+    conferences: Array.from({ length: 5 }, (_, c) => ({ date: day(a * 5 + c), kind: kinds[(a + c) % kinds.length] })),
+  }));
+  await writeFile(file, JSON.stringify({ schema: 1, generated: '2025-01-01T00:00:00Z', title: 'bench timeline', articles }));
+}
+
+async function timelineRows(report, browser, base, bundles) {
+  report.section('Timeline (50,000 generated conferences)');
+  const file = join(OUT, 'timeline-50000.json');
+  await conferenceBundle(file);
+  const t = await measureTimeline(browser, base, '/bench/timeline-50000.json', bundles[5].url);
+  if (!t) {
+    report.na('first draw', 'timeline not built', '50,000 conferences');
+    report.na('pan/zoom frame', 'timeline not built', '50,000 conferences');
+    return;
+  }
+  report.add('first draw', t.firstDraw, 'ms', '50,000 conferences', 'navigation start → frame after .timeline appears');
+  report.add('pan/zoom frame, p50', pct(t.frames, 50), 'ms', `${t.frames.length} events`, 'wheel or drag on .timeline → next animation frame');
+  report.add('pan/zoom frame, p95', pct(t.frames, 95), 'ms', `${t.frames.length} events`, 'same');
+}
+
+/** The native harness's figures, parsed from its output; n/a when it does not build or run. */
+async function nativeRows(report, dir) {
+  report.section('Native search core (cargo run --release --example search_bench)');
+  let out;
+  try {
+    out = (await run('cargo', ['run', '--release', '--locked', '--quiet', '--example', 'search_bench', '--', dir],
+      { cwd: ROOT, timeout: 900_000, maxBuffer: 16 << 20 })).stdout;
+  } catch (e) {
+    report.na('search_bench', `did not build or run: ${String(e.stderr || e.message).trim().split('\n').at(-1)}`);
+    return;
+  }
+  const input = arts(Number(/articles: (\d+)/.exec(out)?.[1] ?? NaN));
+  const figures = [
+    [/build: ([\d.]+) ms/, 'index build', 'ms', 'SearchIndex::build'],
+    [/index: (\d+) bytes raw/, 'index size, raw', 'MB', 'to_bytes', MB],
+    [/index: \d+ bytes raw, (\d+) bytes gzip/, 'index size, gzip', 'MB', 'gzip -c', MB],
+    [/from_bytes: ([\d.]+) ms/, 'index load', 'ms', 'from_bytes'],
+    [/search alone[^:]*: p50 ([\d.]+) ms/, 'search alone, p50', 'ms', 'ranked ids, facet counts, histogram'],
+    [/search alone[^:]*: p50 [\d.]+ ms, p95 ([\d.]+) ms/, 'search alone, p95', 'ms', 'same'],
+    [/search \+ 50 snippets: p50 ([\d.]+) ms/, 'search + 50 snippets, p50', 'ms', 'per keystroke, 3 rounds'],
+    [/search \+ 50 snippets: p50 [\d.]+ ms, p95 ([\d.]+) ms/, 'search + 50 snippets, p95', 'ms', 'same'],
+  ];
+  for (const [re, name, unit, how, scale = 1] of figures) {
+    const m = re.exec(out);
+    if (m) report.add(name, Number(m[1]) / scale, unit, input, how);
+    else report.na(name, 'not in the harness output', input);
+  }
+}
+
+async function writeDocs(report, meta) {
+  const text = `# Performance
+
+\`./run bench\` builds the release CLI and app, builds bundles from the first 1,000, 10,000 and all
+35,440 articles of the baomoi-2017 corpus, and measures ingest, bundle and app sizes, the app in
+headless Chromium (localhost) at each size, MiniSearch on the same bundles and queries in the same
+browser, and the native search core. It prints the table below and saves it as JSON under
+\`target/bench/\` (\`latest.json\` and a timestamped copy) so runs can be compared.
+
+Absolute times depend on the machine and its load; compare ratios and growth exponents taken in
+one run. Keystrokes are every prefix of: ${QUERIES.map((q) => `\`${q}\``).join(', ')}.
+
+Latest run: ${meta.date}, commit \`${meta.commit}\`, ${meta.machine}, ${meta.runs} cold starts per
+size, ${meta.seconds} s in all.
+
+${report.markdown()}
+`;
+  await writeFile(join(ROOT, 'docs', 'performance.md'), text);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
