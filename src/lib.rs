@@ -6,6 +6,7 @@
 //! - [`ingest`]: raw scraped articles to bundle records.
 //! - [`search`]: Vietnamese folding, the search index, queries and facets.
 //! - [`timeline`]: the conference timeline's layout: scales, axis ticks, lanes, clustering.
+//! - [`pack`]: the app and a bundle as one self-contained HTML file.
 //! - [`view_state`]: the app's view state as URL query pairs.
 //! - [`display`]: how values read to people (dates per language, which URLs may be links).
 
@@ -13,6 +14,7 @@ pub mod bundle;
 pub mod display;
 pub mod ingest;
 pub mod load;
+pub mod pack;
 pub mod search;
 pub mod timeline;
 pub mod view_state;

@@ -13,6 +13,7 @@ mod reader;
 mod results;
 mod screens;
 mod search_bar;
+mod timeline;
 mod url;
 
 use std::sync::Arc;
@@ -97,7 +98,11 @@ fn Shell() -> impl IntoView {
                     }
                 }
             };
-            let outcome = match fetch::fetch_bytes(&url, progress).await {
+            let fetched = match embedded_bundle() {
+                Some(text) if url == DEFAULT_BUNDLE => Ok(text.into_bytes()),
+                _ => fetch::fetch_bytes(&url, progress).await,
+            };
+            let outcome = match fetched {
                 Ok(bytes) => match load_bundle(&bytes) {
                     Ok(loaded) => LoadState::Ready(Arc::new(loaded)),
                     Err(e) => LoadState::Failed {
@@ -127,6 +132,14 @@ fn Shell() -> impl IntoView {
     }
 }
 
+/// The bundle a packed single-file page carries inside itself (see `hoinghi::pack`), read
+/// instead of fetching: pages opened from `file://` cannot fetch.
+fn embedded_bundle() -> Option<String> {
+    document()
+        .get_element_by_id(hoinghi::pack::EMBEDDED_BUNDLE_ID)
+        .and_then(|el| el.text_content())
+}
+
 /// A loaded bundle: search, facets and results, or the reader when `?a=` names an article.
 #[component]
 fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
@@ -139,10 +152,19 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
         "" => "hoinghi".to_string(),
         t => t.to_string(),
     };
+    let timeline_shown =
+        Memo::new(move |_| query.with(|q| q.get("view").as_deref() == Some("timeline")));
     let page = move || match open_id.get() {
         Some(id) => {
             view! { <main id="main" class="reader-page"><reader::Reader id /></main> }.into_any()
         }
+        None if timeline_shown.get() => view! {
+            <div class="search-page">
+                <facets::FacetPanel />
+                <main id="main" class="timeline-main"><timeline::TimelinePage /></main>
+            </div>
+        }
+        .into_any(),
         None => view! {
             <div class="search-page">
                 <facets::FacetPanel />
@@ -158,6 +180,15 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
             </a>
             <span class="bundle-title">{title}</span>
             <search_bar::SearchBar />
+            <a
+                class="view-switch"
+                href=move || {
+                    let to = (!timeline_shown.get()).then_some("timeline");
+                    url::href(&query.get(), &[("view", to), ("a", None)])
+                }
+            >
+                {move || if timeline_shown.get() { "Danh sách" } else { "Dòng thời gian" }}
+            </a>
         </header>
         <screens::SkippedWarning warnings=loaded.warnings.clone() />
         {page}

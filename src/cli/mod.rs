@@ -5,6 +5,8 @@
 //! their reasons), or `inspect` was given an unusable file; 1 fatal error (no bundle written, or
 //! a file that cannot be read).
 
+mod pack;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -44,6 +46,17 @@ enum Command {
     },
     /// Print the record one file would produce, as pretty JSON.
     Inspect { file: PathBuf },
+    /// Pack a bundle and the built app (dist/) into one HTML file that works from file://.
+    Pack {
+        /// The bundle JSON to embed.
+        bundle: PathBuf,
+        /// Where to write the HTML file (written atomically).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The app build to embed.
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
+    },
 }
 
 const EXIT_FATAL: u8 = 1;
@@ -57,6 +70,11 @@ pub fn run() -> ExitCode {
             title,
         } => bundle(&inputs, &output, title),
         Command::Inspect { file } => inspect(&file),
+        Command::Pack {
+            bundle,
+            output,
+            dist,
+        } => pack::run(&bundle, &dist, &output),
     }
 }
 

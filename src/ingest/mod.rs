@@ -158,16 +158,31 @@ fn collect(inputs: &[PathBuf]) -> Result<Collected, IngestError> {
     let mut articles = Vec::new();
     let mut sidecars = Vec::new();
     let mut other = Vec::new();
+    // Folders already walked, so a symlink loop cannot recurse forever.
+    let mut seen_dirs = std::collections::HashSet::new();
     let mut stack: Vec<(PathBuf, bool)> = inputs.iter().map(|p| (p.clone(), true)).collect();
     while let Some((path, explicit)) = stack.pop() {
-        let meta = std::fs::metadata(&path)
-            .map_err(|e| IngestError::Input(path.clone(), e.to_string()))?;
-        if meta.is_dir() {
-            let entries = std::fs::read_dir(&path)
-                .map_err(|e| IngestError::Input(path.clone(), e.to_string()))?;
-            for entry in entries {
-                let entry = entry.map_err(|e| IngestError::Input(path.clone(), e.to_string()))?;
-                stack.push((entry.path(), false));
+        // A bad input named by the user is fatal; a bad entry inside a folder is reported.
+        let listed = std::fs::metadata(&path).and_then(|m| {
+            if !m.is_dir() {
+                return Ok(None);
+            }
+            let entries: std::io::Result<Vec<PathBuf>> = std::fs::read_dir(&path)?
+                .map(|e| e.map(|e| e.path()))
+                .collect();
+            entries.map(Some)
+        });
+        let listed = match listed {
+            Ok(listed) => listed,
+            Err(e) if explicit => return Err(IngestError::Input(path, e.to_string())),
+            Err(e) => {
+                other.push((path, SkipReason::Unreadable(e.to_string())));
+                continue;
+            }
+        };
+        if let Some(entries) = listed {
+            if seen_dirs.insert(std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone())) {
+                stack.extend(entries.into_iter().map(|p| (p, false)));
             }
         } else if sidecar::is_sidecar(&path) {
             sidecars.push(path);
@@ -368,6 +383,45 @@ mod tests {
         assert_eq!(generated(&[a.clone()], Some(0)), "1970-01-01T00:00:00Z");
         a.published = None;
         assert_eq!(generated(&[a], None), "1970-01-01T00:00:00Z");
+    }
+
+    /// Fragments that end mid-pattern, for every scanner: none may panic on any pairing.
+    const FRAGMENTS: [&str; 24] = [
+        "<",
+        "<a href=",
+        "<!--",
+        "&#xFFFFFFFF;",
+        "&",
+        "<script>",
+        "Ngày 31/",
+        "Quý ",
+        "số 1-",
+        "(",
+        "đồng chí ",
+        "Hội nghị",
+        " – ",
+        "Ảnh:",
+        "•",
+        "\u{a0}",
+        "e\u{301}",
+        "TP.",
+        "tỉnh ",
+        "Nguyễn Văn",
+        ", Phó",
+        "18/01/2024 07:",
+        "lượt xem",
+        "\n",
+    ];
+
+    #[test]
+    fn odd_input_never_panics() {
+        for a in FRAGMENTS {
+            for b in FRAGMENTS {
+                let text = format!("Tiêu đề\n{a}{b}\n{b}{a}{b}");
+                let _ = ingest_text(&text, &Meta::default());
+                let _ = ingest_text(&html::to_text(&text), &Meta::default());
+            }
+        }
     }
 
     #[test]

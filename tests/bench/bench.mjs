@@ -3,10 +3,10 @@
 // bundles and queries in the same browser, and the native search harness. Prints one table,
 // saves it as JSON under target/bench/ and rewrites docs/performance.md.
 //
-// Expects the release CLI (target/release/hoinghi) and the app (dist/) to be built: ./run bench
-// builds both first. BENCH_RUNS sets the cold starts per size (default 3).
+// Expects the release CLI (target/release/hoinghi) and the app in target/bench/app/ (trunk
+// --dist) to be built: ./run bench builds both first. BENCH_RUNS sets the cold starts per size (default 3).
 import { execFile } from 'node:child_process';
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,9 +88,6 @@ async function main() {
 
   log('app files');
   const app = join(OUT, 'app');
-  // A private copy: other builds may rewrite dist/ while the bench runs.
-  await rm(app, { recursive: true, force: true });
-  await cp(join(ROOT, 'dist'), app, { recursive: true });
   const appFiles = await readdir(app);
   const sum = async (names) => {
     const sizes = await Promise.all(names.map((f) => fileSizes(join(app, f))));
@@ -100,7 +97,7 @@ async function main() {
   const wasm = await sum(byExt('.wasm'));
   const js = await sum(byExt('.js'));
   const shell = await sum([...byExt('.wasm'), ...byExt('.js'), ...byExt('.css'), 'index.html']);
-  report.section('App (dist/, release)');
+  report.section('App (release build, trunk --dist target/bench/app)');
   report.add('wasm, raw', wasm.raw / KB, 'KB', byExt('.wasm').join(', '), 'file size');
   report.add('wasm, gzip', wasm.gzip / KB, 'KB', '', 'zlib level 6');
   report.add('JS, raw', js.raw / KB, 'KB', `${byExt('.js').length} .js files`, 'file size');
