@@ -30,7 +30,7 @@ impl DateTime {
         let year = parts.next()?.parse().ok()?;
         let month: u32 = parts.next()?.parse().ok()?;
         let day: u32 = parts.next()?.parse().ok()?;
-        if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        if !crate::calendar::is_valid(year, month, day) {
             return None;
         }
         let time = match time {
@@ -127,6 +127,7 @@ mod tests {
     fn non_dates_are_shown_as_given() {
         assert_eq!(short_date("sometime"), "sometime");
         assert_eq!(long_date("2023-13-01", Lang::En), "2023-13-01");
+        assert_eq!(DateTime::parse("2023-02-29"), None);
         assert_eq!(DateTime::parse("2023-04-07T25:00"), None);
     }
 

@@ -2,6 +2,7 @@
 //! wasm (the app).
 //!
 //! - [`bundle`]: the bundle format v1 types.
+//! - [`calendar`]: which dates exist.
 //! - [`load`]: parsing a bundle from bytes with specific, readable errors.
 //! - [`ingest`]: raw scraped articles to bundle records.
 //! - [`search`]: Vietnamese folding, the search index, queries and facets.
@@ -11,6 +12,7 @@
 //! - [`display`]: how values read to people (dates per language, which URLs may be links).
 
 pub mod bundle;
+pub mod calendar;
 pub mod display;
 pub mod ingest;
 pub mod load;

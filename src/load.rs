@@ -11,6 +11,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::bundle::{Article, Bundle, SCHEMA_VERSION};
+use crate::display::DateTime;
 
 /// A bundle that loaded, plus what had to be left out of it.
 #[derive(Debug)]
@@ -121,24 +122,29 @@ pub fn load_bundle(bytes: &[u8]) -> Result<Loaded, LoadError> {
     let mut seen = HashSet::new();
     let mut articles = Vec::with_capacity(envelope.articles.len());
     for (index, raw) in envelope.articles.iter().enumerate() {
+        let skip = |reason: String, id: Option<String>| SkippedArticle { index, id, reason };
+        // Checked before decoding, so a hostile record costs no memory beyond its bytes.
+        if raw.get().len() > limits::RECORD_BYTES {
+            warnings.push(skip(
+                format!(
+                    "the record is {} bytes; the limit is {} bytes",
+                    raw.get().len(),
+                    limits::RECORD_BYTES
+                ),
+                None,
+            ));
+            continue;
+        }
         match serde_json::from_str::<Article>(raw.get()) {
-            Ok(article) if !seen.insert(article.id.clone()) => warnings.push(SkippedArticle {
-                index,
-                id: Some(article.id),
-                reason: "duplicate id: an earlier article has the same id".into(),
-            }),
-            Ok(article) => articles.push(article),
-            Err(e) => warnings.push(SkippedArticle {
-                index,
-                id: serde_json::from_str::<IdOnly>(raw.get())
-                    .ok()
-                    .and_then(|r| r.id)
-                    .map(|id| match id {
-                        serde_json::Value::String(s) => s,
-                        other => other.to_string(),
-                    }),
-                reason: e.to_string(),
-            }),
+            Ok(article) => match problem(&article) {
+                Some(reason) => warnings.push(skip(reason, Some(article.id))),
+                None if !seen.insert(article.id.clone()) => warnings.push(skip(
+                    "duplicate id: an earlier article has the same id".into(),
+                    Some(article.id),
+                )),
+                None => articles.push(article),
+            },
+            Err(e) => warnings.push(skip(e.to_string(), id_of(raw.get()))),
         }
     }
     Ok(Loaded {
@@ -150,6 +156,70 @@ pub fn load_bundle(bytes: &[u8]) -> Result<Loaded, LoadError> {
         },
         warnings,
     })
+}
+
+/// Upper bounds on one article, far above any real news article, so that a hostile bundle cannot
+/// exhaust memory or freeze the page, and says which bound it crossed.
+pub mod limits {
+    /// One article's JSON record.
+    pub const RECORD_BYTES: usize = 8 << 20;
+    pub const ID_CHARS: usize = 200;
+    pub const TITLE_CHARS: usize = 2_000;
+    pub const BODY_BLOCKS: usize = 20_000;
+    pub const CONFERENCES: usize = 500;
+    pub const DOCUMENTS: usize = 5_000;
+    pub const PEOPLE: usize = 5_000;
+}
+
+/// What makes a decoded article unusable, if anything.
+fn problem(a: &Article) -> Option<String> {
+    let too_many = |what: &str, n: usize, max: usize| {
+        (n > max).then(|| format!("{n} {what}; the limit is {max}"))
+    };
+    if a.id.trim().is_empty() {
+        return Some("empty id".into());
+    }
+    let date = |field: &str, value: &str| {
+        DateTime::parse(value)
+            .is_none()
+            .then(|| format!("{field}: `{value}` is not a valid ISO 8601 date"))
+    };
+    too_many("characters of id", a.id.chars().count(), limits::ID_CHARS)
+        .or_else(|| {
+            too_many(
+                "characters of title",
+                a.title.chars().count(),
+                limits::TITLE_CHARS,
+            )
+        })
+        .or_else(|| too_many("body blocks", a.body.len(), limits::BODY_BLOCKS))
+        .or_else(|| too_many("conferences", a.conferences.len(), limits::CONFERENCES))
+        .or_else(|| too_many("documents", a.documents.len(), limits::DOCUMENTS))
+        .or_else(|| too_many("people", a.people.len(), limits::PEOPLE))
+        .or_else(|| a.published.as_deref().and_then(|p| date("published", p)))
+        .or_else(|| {
+            a.conferences.iter().find_map(|c| {
+                c.date
+                    .as_deref()
+                    .and_then(|d| date("conference date", d))
+                    .or_else(|| {
+                        c.period.as_ref().and_then(|p| {
+                            date("period start", &p.start).or_else(|| date("period end", &p.end))
+                        })
+                    })
+            })
+        })
+}
+
+/// The id of a record that did not decode, for the warning, when it can be read.
+fn id_of(raw: &str) -> Option<String> {
+    serde_json::from_str::<IdOnly>(raw)
+        .ok()
+        .and_then(|r| r.id)
+        .map(|id| match id {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        })
 }
 
 fn classify(e: &serde_json::Error) -> LoadError {
@@ -275,6 +345,50 @@ mod tests {
         assert_eq!(loaded.warnings[0].id.as_deref(), Some("bad"));
         assert!(loaded.warnings[0].to_string().contains("invalid type"));
         assert!(loaded.warnings[1].reason.contains("duplicate id"));
+    }
+
+    #[test]
+    fn absurd_records_are_skipped_with_the_bound_they_cross() {
+        let huge_title = article("big").replace("\"T big\"", &format!("\"{}\"", "x".repeat(3_000)));
+        let many = format!(
+            r#"{{"id":"many","title":"t","published":null,"source":null,"author":null,"views":null,
+            "body":[],"province":null,"conferences":[{}]}}"#,
+            vec![r#"{"date":null,"kind":"khac"}"#; 600].join(",")
+        );
+        let enormous =
+            article("enormous").replace("\"x\"", &format!("\"{}\"", "y".repeat(9 << 20)));
+        let loaded =
+            load_bundle(bundle_json(&[huge_title, many, enormous, article("ok")]).as_bytes())
+                .unwrap();
+        assert_eq!(loaded.bundle.articles.len(), 1);
+        let reasons: Vec<_> = loaded.warnings.iter().map(|w| w.reason.as_str()).collect();
+        assert_eq!(reasons[0], "3000 characters of title; the limit is 2000");
+        assert_eq!(reasons[1], "600 conferences; the limit is 500");
+        assert!(
+            reasons[2].starts_with("the record is 9437")
+                && reasons[2].ends_with("the limit is 8388608 bytes"),
+            "{}",
+            reasons[2]
+        );
+    }
+
+    #[test]
+    fn invalid_dates_and_lone_surrogates_skip_only_their_record() {
+        let bad_date = article("d").replace("2023-04-07", "2023-02-30");
+        let surrogate = article("s").replace("\"T s\"", r#""\ud800""#);
+        let loaded =
+            load_bundle(bundle_json(&[bad_date, surrogate, article("ok")]).as_bytes()).unwrap();
+        assert_eq!(loaded.bundle.articles.len(), 1);
+        assert_eq!(
+            loaded.warnings[0].reason,
+            "published: `2023-02-30` is not a valid ISO 8601 date"
+        );
+        assert!(
+            loaded.warnings[1].reason.contains("escape"),
+            "{}",
+            loaded.warnings[1]
+        );
+        assert_eq!(loaded.warnings[1].id.as_deref(), Some("s"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
+use hoinghi::calendar::days_in_month;
 use hoinghi::search::SearchRequest;
 
 use super::context::Archive;
@@ -70,7 +71,7 @@ pub fn DateFilter() -> impl IntoView {
                 let go = go.clone();
                 let (first, last) = (
                     format!("{key}-01"),
-                    format!("{key}-{:02}", days_in_month(m.year, m.month)),
+                    format!("{key}-{:02}", days_in_month(m.year.into(), m.month.into())),
                 );
                 view! {
                     <rect
@@ -135,14 +136,5 @@ pub fn DateFilter() -> impl IntoView {
             </div>
             {clear}
         </section>
-    }
-}
-
-fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
     }
 }

@@ -58,7 +58,7 @@ async function main() {
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
       try {
-        await fn({ page, context, base: server.url, scratch, allowConsoleErrors: (re) => { allowed = re; } });
+        await fn({ page, context, base: server.url, requests: server.requests, scratch, allowConsoleErrors: (re) => { allowed = re; } });
         const unexpected = errors.filter((e) => !(allowed && allowed.test(e)));
         assert(unexpected.length === 0, `console errors: ${unexpected.join(' | ')}`);
         passed++;

@@ -16,10 +16,15 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `mounts` ({urlPrefix: directory}, longest prefix wins) on 127.0.0.1; resolves to {url, close}. */
+/**
+ * Serves `mounts` ({urlPrefix: directory}, longest prefix wins) on 127.0.0.1; resolves to
+ * {url, close, requests}, where `requests` records every request's URL and headers.
+ */
 export async function serve(mounts) {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
+  const requests = [];
   const server = createServer(async (req, res) => {
+    requests.push({ url: req.url, headers: req.headers });
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const prefix = prefixes.find((p) => path.startsWith(p));
     if (!prefix) return notFound(res);
@@ -41,7 +46,7 @@ export async function serve(mounts) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 function notFound(res) {
