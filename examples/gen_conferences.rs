@@ -153,17 +153,20 @@ fn main() {
         .flat_map(|(region, names)| names.iter().map(move |p| (*p, *region)))
         .collect();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let articles = (0..n)
+    let articles: Vec<_> = (0..n)
         .map(|i| {
             let (province, region) = provinces[i as usize % provinces.len()];
             conference_article(i, province, region, &mut rng)
         })
         .collect();
+    // Prebuilt like the CLI's bundles, so loading measures the same path.
+    let index = Some(hoinghi::search::SearchIndex::build(&articles).to_base64());
     let bundle = Bundle {
         schema: SCHEMA_VERSION,
         generated: "2025-01-01T00:00:00Z".into(),
         title: format!("{n} hội nghị tổng hợp"),
         articles,
+        index,
     };
     let json = serde_json::to_string(&bundle).expect("bundle serialises");
     std::fs::write(out, json).unwrap_or_else(|e| panic!("writing {out}: {e}"));

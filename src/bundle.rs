@@ -16,6 +16,11 @@ pub struct Bundle {
     pub generated: String,
     pub title: String,
     pub articles: Vec<Article>,
+    /// The search index built from `articles` by the CLI (base64 of the binary format in
+    /// `docs/index-format.md`), so the app need not build it on every load. Optional: without it,
+    /// or when it does not match the articles, the app builds one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<String>,
 }
 
 /// One news article with what ingest extracted from it.

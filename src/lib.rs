@@ -9,11 +9,13 @@
 //! - [`timeline`]: the conference timeline's layout: scales, axis ticks, lanes, clustering.
 //! - [`pack`]: the app and a bundle as one self-contained HTML file.
 //! - [`view_state`]: the app's view state as URL query pairs.
+//! - [`entities`]: what the archive says about a person, document, province, or itself.
 //! - [`display`]: how values read to people (dates per language, which URLs may be links).
 
 pub mod bundle;
 pub mod calendar;
 pub mod display;
+pub mod entities;
 pub mod ingest;
 pub mod load;
 pub mod pack;

@@ -12,12 +12,37 @@ use serde_json::value::RawValue;
 
 use crate::bundle::{Article, Bundle, SCHEMA_VERSION};
 use crate::display::DateTime;
+use crate::search::SearchIndex;
 
 /// A bundle that loaded, plus what had to be left out of it.
 #[derive(Debug)]
 pub struct Loaded {
     pub bundle: Bundle,
     pub warnings: Vec<SkippedArticle>,
+}
+
+/// Where the search index of a loaded bundle came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndexSource {
+    /// The bundle's own, prebuilt by the CLI.
+    Bundled,
+    /// Built while loading, for this reason.
+    Built(String),
+}
+
+impl Loaded {
+    /// The search index over the loaded articles: the bundle's own when it is sound and matches
+    /// them, else one built here (slower to start, same results).
+    pub fn search_index(&self) -> (SearchIndex, IndexSource) {
+        let articles = &self.bundle.articles;
+        let reason = match self.bundle.index.as_deref().map(SearchIndex::from_base64) {
+            None => "the bundle has no index".to_string(),
+            Some(Err(e)) => format!("the bundle's index is unusable: {e}"),
+            Some(Ok(index)) if index.matches(articles) => return (index, IndexSource::Bundled),
+            Some(Ok(_)) => "the bundle's index does not match its articles".to_string(),
+        };
+        (SearchIndex::build(articles), IndexSource::Built(reason))
+    }
 }
 
 /// An article left out while loading, and why.
@@ -90,6 +115,7 @@ struct Envelope<'a> {
     title: Option<String>,
     #[serde(borrow)]
     articles: Vec<&'a RawValue>,
+    index: Option<String>,
 }
 
 /// Just enough of an article to name it in a warning when the whole record does not decode.
@@ -153,6 +179,7 @@ pub fn load_bundle(bytes: &[u8]) -> Result<Loaded, LoadError> {
             generated: envelope.generated.unwrap_or_default(),
             title: envelope.title.unwrap_or_default(),
             articles,
+            index: envelope.index,
         },
         warnings,
     })
@@ -392,6 +419,31 @@ mod tests {
     }
 
     #[test]
+    fn the_bundled_index_is_used_only_when_it_matches_the_articles() {
+        let articles: Vec<Article> = ["a", "b"]
+            .iter()
+            .map(|id| serde_json::from_str(&article(id)).unwrap())
+            .collect();
+        let index = SearchIndex::build(&articles).to_base64();
+        let with_index = |json: String| {
+            let text = json.trim_end_matches('}').to_string();
+            format!("{text},\"index\":\"{index}\"}}")
+        };
+        let sound = load_bundle(with_index(bundle_json(&[article("a"), article("b")])).as_bytes()).unwrap();
+        assert_eq!(sound.search_index().1, IndexSource::Bundled);
+        // One article skipped: positions shift, so the index is rebuilt.
+        let broken = with_index(bundle_json(&[article("a"), "{}".into(), article("b")]));
+        let loaded = load_bundle(broken.as_bytes()).unwrap();
+        assert_eq!(loaded.bundle.articles.len(), 2);
+        let reordered = with_index(bundle_json(&[article("b"), article("a")]));
+        let (_, source) = load_bundle(reordered.as_bytes()).unwrap().search_index();
+        assert_eq!(source, IndexSource::Built("the bundle's index does not match its articles".into()));
+        let garbage = bundle_json(&[article("a")]).trim_end_matches('}').to_string() + ",\"index\":\"!!\"}";
+        let (_, source) = load_bundle(garbage.as_bytes()).unwrap().search_index();
+        assert!(matches!(source, IndexSource::Built(r) if r.starts_with("the bundle's index is unusable")));
+    }
+
+    #[test]
     fn model_round_trips_through_json() {
         let mut a: Article = serde_json::from_str(&article("x")).unwrap();
         a.conferences.push(crate::bundle::Conference {
@@ -410,6 +462,7 @@ mod tests {
             generated: "2023-04-07T00:00:00Z".into(),
             title: "t".into(),
             articles: vec![a],
+            index: None,
         };
         let json = serde_json::to_string(&b).unwrap();
         assert!(json.contains("\"kind\":\"giao_ban\""));

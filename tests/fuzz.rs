@@ -173,7 +173,11 @@ fn ingest_never_panics_on_mangled_pages() {
     let seeds = seed_texts();
     fuzz(
         "ingest/text",
-        (0..seeds.len(), vietnamese_text(20), any::<prop::sample::Index>()),
+        (
+            0..seeds.len(),
+            vietnamese_text(20),
+            any::<prop::sample::Index>(),
+        ),
         |(which, noise, at)| {
             let seed = &seeds[which];
             let mut cut = at.index(seed.len() + 1);

@@ -636,3 +636,23 @@ fn sidecar_metadata_wins_over_extraction() {
     assert_eq!(b.published.as_deref(), Some("2022-08-05"));
     std::fs::remove_dir_all(&dir).expect("cleanup");
 }
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_and_broken_links_are_handled() {
+    let dir = std::env::temp_dir().join(format!("hoinghi-links-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("a")).expect("dir");
+    std::fs::write(dir.join("a/ok.txt"), "Tiêu đề\nNội dung.").expect("write");
+    std::os::unix::fs::symlink(&dir, dir.join("a/back")).expect("link");
+    std::os::unix::fs::symlink(dir.join("missing"), dir.join("broken.txt")).expect("link");
+    let (bundle, report) =
+        ingest::build_bundle(std::slice::from_ref(&dir), &BundleOptions::default())
+            .expect("bundle");
+    assert_eq!(bundle.articles.len(), 1);
+    assert_eq!(report.skipped.len(), 1);
+    assert!(report.skipped[0].0.ends_with("broken.txt"));
+    // A missing input named by the user is fatal.
+    assert!(ingest::build_bundle(&[dir.join("nope")], &BundleOptions::default()).is_err());
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+}

@@ -4,6 +4,10 @@ use leptos::prelude::*;
 
 use hoinghi::bundle::Article;
 use hoinghi::display::short_date;
+use hoinghi::search::Facet;
+
+use super::context::Archive;
+use super::url::entity_href;
 
 /// Date, province and source in one line, each shown only when known.
 #[component]
@@ -14,10 +18,11 @@ pub fn ArticleFacts<'a>(article: &'a Article) -> impl IntoView {
         }
         None => view! { <span class="date unknown">"không rõ ngày"</span> }.into_any(),
     };
-    let province = article
-        .province
-        .as_ref()
-        .map(|p| view! { <span class="province">{p.name.clone()}</span> });
+    let query = expect_context::<Archive>().query;
+    let province = article.province.as_ref().map(|p| {
+        let link = entity_href(&query.get_untracked(), Facet::Province, &p.name);
+        view! { <a class="province" href=link>{p.name.clone()}</a> }
+    });
     let source = article.source.as_ref().and_then(|s| {
         s.name
             .clone()

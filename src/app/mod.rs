@@ -3,6 +3,7 @@
 //! do not match when the app is served under an arbitrary sub-path.
 
 mod context;
+mod entity_card;
 mod facets;
 mod facts;
 mod fetch;
@@ -23,8 +24,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_query_map;
 
-use hoinghi::load::{load_bundle, Loaded};
-use hoinghi::search::SearchIndex;
+use hoinghi::load::{load_bundle, IndexSource, Loaded};
 
 /// Relative, so the app works from any sub-path of any static host.
 const DEFAULT_BUNDLE: &str = "articles.json";
@@ -143,7 +143,10 @@ fn embedded_bundle() -> Option<String> {
 /// A loaded bundle: search, facets and results, or the reader when `?a=` names an article.
 #[component]
 fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
-    let index = SearchIndex::build(&loaded.bundle.articles);
+    let (index, source) = loaded.search_index();
+    if let IndexSource::Built(reason) = source {
+        leptos::logging::log!("search index built on load: {reason}");
+    }
     let archive = context::Archive::new(loaded.clone(), index);
     provide_context(archive.clone());
     let query = archive.query;

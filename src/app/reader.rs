@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use hoinghi::bundle::{Article, Block, Conference};
-use hoinghi::display::{is_web_link, long_date, Lang};
-use hoinghi::search::Highlighter;
+use hoinghi::bundle::{Article, Block, Conference, DatePrecision, Role};
+use hoinghi::display::{is_web_link, long_date, short_date, Lang};
+use hoinghi::search::{Facet, Highlighter};
 
 use super::context::Archive;
 use super::facts::ArticleFacts;
 use super::highlight::marked;
-use super::url::href;
+use super::url::{entity_href, href};
 
 #[component]
 pub fn Reader(id: String) -> impl IntoView {
@@ -98,22 +98,155 @@ fn ArticleView<'a>(article: &'a Article, highlighter: Highlighter) -> impl IntoV
             <div class="reader-body">{blocks}</div>
             {byline}
             {views}
+            <CitedDocuments article />
+            <CiteThis article />
         </article>
     }
 }
 
 #[component]
 fn ConferenceFacts<'a>(conference: &'a Conference) -> impl IntoView {
-    let date = conference.date.as_deref().map(|d| long_date(d, Lang::Vi));
-    let period = conference.period.as_ref().map(|p| p.label.clone());
+    let query = expect_context::<Archive>().query;
+    let date = conference
+        .date
+        .as_deref()
+        .map(|d| match conference.precision {
+            DatePrecision::Day => long_date(d, Lang::Vi),
+            DatePrecision::Month => {
+                format!(
+                    "tháng {}",
+                    d.get(5..7).unwrap_or("?").trim_start_matches('0')
+                ) + &format!(" năm {}", d.get(..4).unwrap_or("?"))
+            }
+            DatePrecision::Year => format!("năm {}", d.get(..4).unwrap_or("?")),
+        });
+    let facts = [
+        conference
+            .period
+            .as_ref()
+            .map(|p| format!("Kỳ: {}", p.label)),
+        conference
+            .level
+            .map(|l| format!("Cấp: {}", Facet::Level.label(l.code()))),
+        conference.host.clone().map(|h| format!("Tổ chức: {h}")),
+        conference.online.then(|| "Trực tuyến".to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|f| view! { <li>{f}</li> })
+    .collect_view();
+    let people = conference
+        .people
+        .iter()
+        .map(|p| {
+            let role = match p.role {
+                Role::Chair => "Chủ trì",
+                Role::Speaker => "Phát biểu",
+                Role::Attendee => "Dự",
+            };
+            let link = entity_href(&query.get_untracked(), Facet::Person, &p.name);
+            view! {
+                <li>
+                    <span class="role muted">{role} ": "</span>
+                    <a class="person" href=link>{p.name.clone()}</a>
+                    {(!p.titles.is_empty()).then(|| format!(", {}", p.titles.join(", ")))}
+                </li>
+            }
+        })
+        .collect_view();
     view! {
         <aside class="conference">
-            <span class=format!("kind kind-{}", conference.kind.code())>
-                {conference.kind.label_vi()}
-            </span>
-            {date.map(|d| view! { <span class="conf-date">{d}</span> })}
-            {period.map(|p| view! { <span class="period">{p}</span> })}
+            <p class="conference-head">
+                <span class=format!("kind kind-{}", conference.kind.code())>
+                    {conference.kind.label_vi()}
+                </span>
+                {date.map(|d| view! { <span class="conf-date">{d}</span> })}
+            </p>
+            {conference.name.clone().map(|n| view! { <p class="conf-name">{n}</p> })}
+            <ul class="conf-facts">{facts}</ul>
+            <ul class="conf-people">{people}</ul>
         </aside>
+    }
+}
+
+/// Documents cited, each linking to its page.
+#[component]
+fn CitedDocuments<'a>(article: &'a Article) -> impl IntoView {
+    let query = expect_context::<Archive>().query;
+    (!article.documents.is_empty()).then(|| {
+        let items = article
+            .documents
+            .iter()
+            .map(|d| {
+                let link = entity_href(&query.get_untracked(), Facet::Document, &d.number);
+                view! {
+                    <li>
+                        {d.doc_type.clone().map(|t| format!("{t} "))}
+                        <a class="document" href=link>{d.number.clone()}</a>
+                        {d.date.as_deref().map(|x| format!(", {}", short_date(x)))}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="cited">
+                <h2>"Văn bản được dẫn"</h2>
+                <ul>{items}</ul>
+            </section>
+        }
+    })
+}
+
+/// A citation people can paste into a report, and a copy button for it and for the link.
+#[component]
+fn CiteThis<'a>(article: &'a Article) -> impl IntoView {
+    let source = article
+        .source
+        .as_ref()
+        .and_then(|s| s.name.clone().or_else(|| s.domain.clone()));
+    let link = article
+        .source
+        .as_ref()
+        .and_then(|s| s.url.clone())
+        .unwrap_or_else(|| window().location().href().unwrap_or_default());
+    let citation = [
+        Some(format!("“{}”", article.title)),
+        source,
+        article.published.as_deref().map(short_date),
+        Some(link.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(". ");
+    let copied = RwSignal::new("");
+    let copy = move |text: String, what: &'static str| {
+        let clipboard = window().navigator().clipboard();
+        let promise = clipboard.write_text(&text);
+        leptos::task::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            copied.set(if ok {
+                what
+            } else {
+                "Trình duyệt không cho chép; hãy chọn và chép tay."
+            });
+        });
+    };
+    let cite_text = citation.clone();
+    let page_link = window().location().href().unwrap_or_default();
+    view! {
+        <section class="cite">
+            <h2>"Trích dẫn"</h2>
+            <p class="citation">{citation}</p>
+            <button type="button" on:click=move |_| copy(cite_text.clone(), "Đã chép trích dẫn.")>
+                "Chép trích dẫn"
+            </button>
+            " "
+            <button type="button" on:click=move |_| copy(page_link.clone(), "Đã chép liên kết.")>
+                "Chép liên kết"
+            </button>
+            <span class="copied muted" role="status">{move || copied.get()}</span>
+        </section>
     }
 }
 

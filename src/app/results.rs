@@ -10,6 +10,7 @@ use hoinghi::search::SearchRequest;
 use hoinghi::view_state::is_narrowed;
 
 use super::context::Archive;
+use super::entity_card::EntityCard;
 use super::facts::ArticleFacts;
 use super::highlight::marked;
 use super::url::{href, search_href};
@@ -115,6 +116,7 @@ pub fn Results() -> impl IntoView {
 
     view! {
         <section class="results-pane" aria-label="Kết quả · Results">
+            <EntityCard />
             <div class="results-summary">
                 <p class="result-count" role="status">
                     {move || {

@@ -24,7 +24,6 @@ use web_sys::{Element, PointerEvent};
 
 use hoinghi::bundle::{ConferenceKind, DatePrecision, Role};
 use hoinghi::display::Lang;
-use hoinghi::timeline::cluster::GAP_PX;
 use hoinghi::timeline::scale::{iso_day, Scale, MAX_PX_PER_DAY};
 use hoinghi::timeline::ticks::axis;
 use hoinghi::timeline::{
@@ -47,8 +46,13 @@ const PAN_SHARE: f64 = 0.2;
 const CARD_W: f64 = 320.0;
 
 /// Shared data compared by identity, so a memo holding it changes exactly when it is rebuilt.
-#[derive(Clone)]
 struct Shared<T>(Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
 
 impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
@@ -178,28 +182,29 @@ pub fn TimelinePage() -> impl IntoView {
     });
     let ticks = Memo::new(move |_| axis(&scale.get(), width.get(), Lang::Vi));
 
-    // Focus follows the conference across re-renders (zoom, cluster opening, arrow keys).
+    // Focus follows the conference across re-renders (zoom, cluster opening, arrow keys): the
+    // wish is resolved on the next animation frame, once the new layout is in the DOM.
     let focus_wish = StoredValue::new(None::<FocusWish>);
-    Effect::new(move |_| {
-        let wish = focus_wish.get_value();
-        let target = glyphs.with(|gs| match wish? {
-            FocusWish::Item(lane, item) => gs
-                .iter()
-                .find(|g| g.lane() == lane && covers(g, item))
-                .copied(),
-            FocusWish::After(day) => gs.iter().find(|g| g.centre() > day).or(gs.last()).copied(),
-            FocusWish::Before(day) => gs
-                .iter()
-                .rev()
-                .find(|g| g.centre() < day)
-                .or(gs.first())
-                .copied(),
-        });
-        focus_wish.set_value(None);
-        let Some(g) = target else { return };
-        let (lane, first) = g.key();
-        // After the frame's DOM updates, whichever order effects run in.
+    let settle_focus = move || {
         request_animation_frame(move || {
+            // The view may be gone by now (Enter opened an article).
+            let Some(Some(wish)) = focus_wish.try_get_value() else { return };
+            focus_wish.set_value(None);
+            let target = glyphs.try_with_untracked(|gs| match wish {
+                FocusWish::Item(lane, item) => gs
+                    .iter()
+                    .find(|g| g.lane() == lane && covers(g, item))
+                    .copied(),
+                FocusWish::After(day) => gs.iter().find(|g| g.centre() > day).or(gs.last()).copied(),
+                FocusWish::Before(day) => gs
+                    .iter()
+                    .rev()
+                    .find(|g| g.centre() < day)
+                    .or(gs.first())
+                    .copied(),
+            });
+            let Some(Some(g)) = target else { return };
+            let (lane, first) = g.key();
             let selector = format!("[data-lane=\"{lane}\"][data-first=\"{first}\"]");
             let found = plot
                 .get_untracked()
@@ -208,8 +213,8 @@ pub fn TimelinePage() -> impl IntoView {
             if let Some(el) = found {
                 let _ = el.focus();
             }
-        });
-    });
+        })
+    };
 
     let hovered = RwSignal::new(None::<GlyphRef>);
     let brush_mode = RwSignal::new(false);
@@ -244,6 +249,7 @@ pub fn TimelinePage() -> impl IntoView {
             let target = Scale::fit(start, end, width.get_untracked());
             focus_wish.set_value(Some(FocusWish::Item(lane, first)));
             scale.set(target);
+            settle_focus();
         }
     };
 
@@ -441,6 +447,7 @@ pub fn TimelinePage() -> impl IntoView {
                 _ => return,
             }
             ev.prevent_default();
+            settle_focus();
         }
     };
 
@@ -687,11 +694,11 @@ pub fn TimelinePage() -> impl IntoView {
             let lane_top = AXIS_H + lane as f64 * LANE_H - scroll_top.get();
             let below = lane_top + LANE_H + 4.0;
             // Near the bottom, the card opens upwards so it stays inside the plot.
-            let position = if below + 170.0 > AXIS_H + lanes_height.get() {
+            let (top, bottom) = if below + 170.0 > AXIS_H + lanes_height.get() {
                 let bottom = AXIS_H + lanes_height.get() - lane_top + 4.0;
-                format!("left:{x:.0}px;bottom:{bottom:.0}px")
+                ("auto".to_string(), format!("{bottom:.0}px"))
             } else {
-                format!("left:{x:.0}px;top:{below:.0}px")
+                (format!("{below:.0}px"), "auto".to_string())
             };
             let content = if count == 1 {
                 let item = lane_data.items.get(first as usize)?;
@@ -760,7 +767,15 @@ pub fn TimelinePage() -> impl IntoView {
                 .into_any()
             };
             Some(view! {
-                <div class="tl-card" style=position aria-hidden="true">
+                // Placed through CSSOM properties: the content security policy forbids `style`
+                // attributes.
+                <div
+                    class="tl-card"
+                    style:left=format!("{x:.0}px")
+                    style:top=top
+                    style:bottom=bottom
+                    aria-hidden="true"
+                >
                     {content}
                 </div>
             })

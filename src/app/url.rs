@@ -4,7 +4,7 @@
 use leptos::prelude::window;
 use leptos_router::params::ParamsMap;
 
-use hoinghi::search::SearchRequest;
+use hoinghi::search::{Facet, SearchRequest};
 use hoinghi::view_state::pairs_from_request;
 
 /// Every key/value pair of the query, repeated keys included, in order.
@@ -61,4 +61,13 @@ fn with_query(pairs: &[(String, String)]) -> String {
 
 fn encode(text: &str) -> String {
     js_sys::encode_uri_component(text).into()
+}
+
+/// The entity page of one person, document or province: a fresh search narrowed to it.
+pub fn entity_href(current: &ParamsMap, facet: Facet, value: &str) -> String {
+    let req = SearchRequest {
+        filters: vec![(facet, vec![value.to_string()])],
+        ..SearchRequest::default()
+    };
+    search_href(current, &req)
 }

@@ -52,6 +52,8 @@ pub struct Gazetteer {
     index: FnvMap<&'static str, Vec<(&'static str, Target)>>,
     /// First characters of all phrases, sorted for a binary search.
     initials: Vec<char>,
+    /// The ASCII lower-case ones among them, as bytes, for a quicker first test.
+    lower_initials: Vec<u8>,
 }
 
 /// A phrase found in a text.
@@ -116,6 +118,7 @@ impl Gazetteer {
             ties: Vec::new(),
             index: FnvMap::default(),
             initials: Vec::new(),
+            lower_initials: Vec::new(),
         };
         for r in rows.iter().filter(|r| r[0] == "P") {
             let mut spellings = vec![r[1]];
@@ -181,6 +184,12 @@ impl Gazetteer {
         g.initials = g.index.keys().filter_map(|k| k.chars().next()).collect();
         g.initials.sort_unstable();
         g.initials.dedup();
+        g.lower_initials = g
+            .initials
+            .iter()
+            .filter(|c| c.is_ascii_lowercase())
+            .map(|&c| c as u8)
+            .collect();
         for list in g.index.values_mut() {
             list.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
         }
@@ -229,6 +238,10 @@ impl Gazetteer {
                 i += c.len_utf8();
             }
             // Most words start with a letter no phrase starts with: skip the hash lookup.
+            let Some(&b0) = bytes.get(i) else { break };
+            if b0.is_ascii_lowercase() && !self.lower_initials.contains(&b0) {
+                continue;
+            }
             let initial = text[i..].chars().next().unwrap_or(' ');
             if self.initials.binary_search(&initial).is_err() {
                 continue;

@@ -260,12 +260,14 @@ pub fn build_bundle(
     skipped.sort_by(|a, b| a.0.cmp(&b.0));
     report.skipped = skipped;
     let generated = generated(&articles, opts.source_date_epoch);
+    let index = Some(crate::search::SearchIndex::build(&articles).to_base64());
     Ok((
         Bundle {
             schema: SCHEMA_VERSION,
             generated,
             title: opts.title.clone(),
             articles,
+            index,
         },
         report,
     ))

@@ -129,33 +129,24 @@ fn syllable(w: &str) -> bool {
 
 /// People named in one sentence.
 pub fn mentions(sentence: &str) -> Vec<Mention> {
-    let words = word_spans(sentence);
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let (s0, e0) = words[i];
-        // Surnames are short and capitalised: check that before the table.
+    let mut skip_to = 0;
+    for (s0, e0) in word_spans(sentence) {
+        // Surnames are short and capitalised: a lower-case ASCII first byte (most words) fails
+        // at once, then the full check, then the table.
+        if sentence.as_bytes()[s0].is_ascii_lowercase() {
+            continue;
+        }
         let first_upper = sentence[s0..]
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        if e0 - s0 > 8 || !first_upper || !SURNAMES.contains(&&sentence[s0..e0]) {
-            i += 1;
+        if s0 < skip_to || e0 - s0 > 8 || !first_upper || !SURNAMES.contains(&&sentence[s0..e0]) {
             continue;
         }
-        // Extend through syllables separated by single spaces only.
-        let mut j = i + 1;
-        while j < words.len()
-            && j - i < 5
-            && &sentence[words[j - 1].1..words[j].0] == " "
-            && syllable(&sentence[words[j].0..words[j].1])
-        {
-            j += 1;
-        }
-        let end = words[j - 1].1;
+        let end = name_end(sentence, e0);
         let name = &sentence[s0..end];
-        if j - i < 2 || !syllable(&sentence[s0..e0]) || is_place(name) {
-            i += 1;
+        if end == e0 || !syllable(&sentence[s0..e0]) || is_place(name) {
             continue;
         }
         let mut titles = titles_after(&sentence[end..]);
@@ -170,9 +161,29 @@ pub fn mentions(sentence: &str) -> Vec<Mention> {
                 start: s0,
             });
         }
-        i = j;
+        skip_to = end;
     }
     out
+}
+
+/// Where a name that starts with a surname ending at `e0` ends: it runs on through syllables
+/// separated by single spaces, at most five syllables in all.
+fn name_end(s: &str, e0: usize) -> usize {
+    let mut end = e0;
+    for _ in 0..4 {
+        let Some(rest) = s[end..].strip_prefix(' ') else {
+            break;
+        };
+        let len = rest
+            .bytes()
+            .position(|b| b < 0x80 && !b.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        if len == 0 || !syllable(&rest[..len]) {
+            break;
+        }
+        end += 1 + len;
+    }
+    end
 }
 
 /// Case-insensitive "ends with" against a lower-case pattern, looking only at the tail.
@@ -186,24 +197,23 @@ fn ends_with_ci(s: &str, lower_pat: &str) -> bool {
 
 /// Byte spans of the words in `s`, split at ASCII spaces and punctuation. Working on bytes keeps
 /// this cheap (it runs over every sentence); Vietnamese letters are never ASCII punctuation.
-fn word_spans(s: &str) -> Vec<(usize, usize)> {
+fn word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let word_byte = |b: u8| b >= 0x80 || b.is_ascii_alphanumeric();
-    let mut spans = Vec::new();
-    let mut start = None;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        match (word_byte(b), start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                spans.push((st, i));
-                start = None;
-            }
-            _ => {}
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !word_byte(b[i]) {
+            i += 1;
         }
-    }
-    if let Some(st) = start {
-        spans.push((st, s.len()));
-    }
-    spans
+        if i == b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && word_byte(b[i]) {
+            i += 1;
+        }
+        Some((start, i))
+    })
 }
 
 /// Places look like names ("Hà Nội", "Cao Bằng"); the gazetteer tells them apart.

@@ -211,6 +211,17 @@ fn local_names(text: &str) -> (Counts<'_>, Counts<'_>) {
     for word in text.split(' ') {
         let rest_at = (at + word.len() + 1).min(text.len());
         at = rest_at;
+        // Every listed word is short and starts with h, p, t, x or "ủ" (lead byte 0xE1): most
+        // words fail this byte test and skip the comparisons.
+        if word.len() > "phường".len()
+            || !matches!(
+                word.as_bytes().first(),
+                Some(b'h' | b'p' | b't' | b'x' | 0xE1)
+            )
+        {
+            prev = word;
+            continue;
+        }
         let is = |pairs: &[(&str, &str)]| {
             pairs
                 .iter()
@@ -225,7 +236,8 @@ fn local_names(text: &str) -> (Counts<'_>, Counts<'_>) {
             None
         };
         prev = word;
-        let (Some(list), Some(name)) = (list, capitalised_run(&text[rest_at..])) else {
+        let Some(list) = list else { continue };
+        let Some(name) = capitalised_run(&text[rest_at..]) else {
             continue;
         };
         match list
@@ -404,6 +416,12 @@ mod tests {
         );
         assert_eq!(p.district.as_deref(), Some("Hải Lăng"));
         assert_eq!(p.commune, None);
+        let p = detect_text(
+            "TP. Hà Nội; phường Minh Khai, quận Bắc Từ Liêm; phường Minh Khai",
+            None,
+            None,
+        );
+        assert_eq!(p.commune.as_deref(), Some("Minh Khai"));
     }
 
     #[test]

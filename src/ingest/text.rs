@@ -55,12 +55,25 @@ pub fn normalize(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     // Vietnamese in NFD always carries combining marks (U+0300..U+036F, UTF-8 lead bytes 0xCC and
     // 0xCD); text without them is composed already and skips the costly normalisation.
-    let nfc: String = if raw.bytes().any(|b| b == 0xCC || b == 0xCD) {
-        raw.nfc().collect::<String>().replace("\r\n", "\n")
+    let nfc: std::borrow::Cow<str> = if raw.bytes().any(|b| b == 0xCC || b == 0xCD) {
+        raw.nfc().collect::<String>().into()
     } else {
-        raw.replace("\r\n", "\n")
+        raw.into()
     };
-    for line in nfc.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
+    // Splitting on the one byte '\n' is fast; the rare other line breaks are handled per line.
+    let rare_break = |l: &str| l.contains('\r') || l.contains('\u{2028}') || l.contains('\u{2029}');
+    let lines = nfc
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .flat_map(|l| {
+            let (whole, parts) = if rare_break(l) {
+                (None, Some(l.split(['\r', '\u{2028}', '\u{2029}'])))
+            } else {
+                (Some(l), None)
+            };
+            whole.into_iter().chain(parts.into_iter().flatten())
+        });
+    for line in lines {
         if plain_spacing(line) {
             out.push_str(line.trim_matches(' '));
             out.push('\n');
@@ -246,6 +259,7 @@ mod tests {
         let nfd: String = "Hội  nghị\u{00A0}tỉnh".nfd().collect();
         assert_eq!(normalize(&nfd), "Hội nghị tỉnh\n");
         assert_eq!(normalize("a\u{2003}b\u{200B}c – d"), "a bc – d\n");
+        assert_eq!(normalize("a\rb\u{2028}c\r\nd"), "a\nb\nc\nd\n");
         assert_eq!(normalize("  a \t b  \r\nc"), "a b\nc\n");
     }
 

@@ -51,14 +51,15 @@ impl fmt::Display for IndexError {
 
 impl std::error::Error for IndexError {}
 
-/// Memory reused across searches: recently computed word positions, frequencies and
-/// adjacencies. It carries no index data, so it is ignored by
+/// Memory reused across searches: a bitset over global positions for adjacency tests, and the
+/// positions of recently searched words. It carries no index data, so it is ignored by
 /// equality and not serialised.
 #[derive(Default)]
 pub(crate) struct Scratch(pub(crate) RefCell<ScratchData>);
 
 #[derive(Default)]
 pub(crate) struct ScratchData {
+    pub(crate) bits: Vec<u64>,
     /// Memoised intermediate results by key, least recently used first.
     pub(crate) cache: Vec<(String, Rc<dyn Any>)>,
 }
@@ -260,7 +261,7 @@ impl SearchIndex {
         self.avg_body = (self.body_len.iter().map(|l| *l as f32).sum::<f32>() / n).max(1.0);
     }
 
-    /// Frees the memory kept between searches (cached word positions and frequencies).
+    /// Frees the memory kept between searches (cached word positions, adjacency bitset).
     pub fn clear_cache(&self) {
         *self.scratch.0.borrow_mut() = ScratchData::default();
     }

@@ -12,7 +12,7 @@ use std::any::Any;
 use std::rc::Rc;
 
 /// Intermediate results kept between searches (see [`SearchIndex::cached`]).
-const CACHED: usize = 24;
+const CACHED: usize = 16;
 
 /// Per-document term frequencies of one query alternative: (document, in title, in body).
 type DocTfs = Vec<(u32, u32, u32)>;
@@ -55,8 +55,7 @@ impl SearchIndex {
         value
     }
 
-    /// Global positions of a word: every term it matches (folded or exact, maybe as a prefix),
-    /// one sorted run per term.
+    /// Global positions of a word: every term it matches (folded or exact, maybe as a prefix).
     fn word_positions(&self, word: &str, exact: bool, prefix: bool) -> Rc<Vec<u32>> {
         self.cached(format!("w{}{}{word}", exact as u8, prefix as u8), || {
             let mut out = Vec::new();
@@ -67,51 +66,27 @@ impl SearchIndex {
         })
     }
 
-    /// The positions of a word as one sorted list, for adjacency tests. Only computed when
-    /// needed: a word alone in the query is scored from its runs as they are.
-    fn sorted_positions(&self, word: &str, exact: bool, prefix: bool) -> Rc<Vec<u32>> {
-        let runs = self.word_positions(word, exact, prefix);
-        if runs.is_sorted() {
-            return runs;
-        }
-        self.cached(format!("o{}{}{word}", exact as u8, prefix as u8), || {
-            let mut sorted = runs.to_vec();
-            // The stable sort merges the already sorted runs in O(n log runs).
-            sorted.sort();
-            sorted
-        })
-    }
-
     fn seq_key(seq: &Seq, exact: bool) -> String {
         format!("{}{}{}", exact as u8, seq.prefix as u8, seq.words.join(" "))
     }
 
-    /// Start positions of `seq`: where its first word is followed by the others in order
-    /// (sorted when the sequence has several words).
+    /// Start positions of `seq`: where its first word is followed by the others in order.
     pub(crate) fn seq_positions(&self, seq: &Seq, exact: bool) -> Rc<Vec<u32>> {
         let last = seq.words.len() - 1;
         if last == 0 {
             return self.word_positions(&seq.words[0], exact, seq.prefix);
         }
         self.cached(format!("s{}", Self::seq_key(seq, exact)), || {
-            let mut starts = self.sorted_positions(&seq.words[0], exact, false).to_vec();
+            let mut starts = self.word_positions(&seq.words[0], exact, false).to_vec();
             for (k, word) in seq.words.iter().enumerate().skip(1) {
                 if starts.is_empty() {
                     break;
                 }
-                let next = self.sorted_positions(word, exact, seq.prefix && k == last);
+                let next = self.word_positions(word, exact, seq.prefix && k == last);
                 starts = self.followed_by(&starts, &next, k as u32);
             }
             starts
         })
-    }
-
-    /// Sorted start positions of `seq`.
-    fn sorted_seq_positions(&self, seq: &Seq, exact: bool) -> Rc<Vec<u32>> {
-        match seq.words.as_slice() {
-            [word] => self.sorted_positions(word, exact, seq.prefix),
-            _ => self.seq_positions(seq, exact),
-        }
     }
 
     /// Title and body frequencies of `seq` per document containing it.
@@ -141,8 +116,8 @@ impl SearchIndex {
         let key = format!("a{}|{}", Self::seq_key(a, exact), Self::seq_key(b, exact));
         self.cached(key, || {
             let starts = self.followed_by(
-                &self.sorted_seq_positions(a, exact),
-                &self.sorted_seq_positions(b, exact),
+                &self.seq_positions(a, exact),
+                &self.seq_positions(b, exact),
                 1,
             );
             let mut docs = Vec::new();
@@ -153,33 +128,49 @@ impl SearchIndex {
         })
     }
 
-    /// The positions `p` of `a` such that `p + offset` is in `b`; both sorted, and so is the
-    /// result. Each element of the shorter list gallops through the longer one, so the cost
-    /// follows the shorter list: a rare word next to a very common one is cheap.
+    /// The positions `p` of `a` such that `p + offset` is in `b`, in no particular order. The
+    /// smaller list is marked in a bitset over global positions and the larger one probes it.
     fn followed_by(&self, a: &[u32], b: &[u32], offset: u32) -> Vec<u32> {
-        let mut out = Vec::new();
-        if a.len() <= b.len() {
-            let mut from = 0;
-            for p in a {
-                let Some(q) = p.checked_add(offset) else {
-                    break;
-                };
-                from = gallop(b, from, q);
-                if b.get(from) == Some(&q) {
-                    out.push(*p);
-                }
-            }
+        let mut scratch = self.scratch.0.borrow_mut();
+        let bits = &mut scratch.bits;
+        let words = *self.doc_start.last().unwrap_or(&0) as usize / 64 + 2;
+        if bits.len() < words {
+            bits.resize(words, 0);
+        }
+        // Marks are at the `b` side's positions: `p + offset` for `a`, `q` itself for `b`.
+        let (marked, probe, mark_shift) = if a.len() <= b.len() {
+            (a, b, offset)
         } else {
-            let mut from = 0;
-            for q in b {
-                let Some(p) = q.checked_sub(offset) else {
-                    continue;
-                };
-                from = gallop(a, from, p);
-                if a.get(from) == Some(&p) {
-                    out.push(p);
-                }
-            }
+            (b, a, 0)
+        };
+        let limit = bits.len() as u32 * 64;
+        for m in marked
+            .iter()
+            .filter_map(|m| m.checked_add(mark_shift))
+            .filter(|m| *m < limit)
+        {
+            bits[m as usize / 64] |= 1 << (m % 64);
+        }
+        let hit = |q: u32| bits[q as usize / 64] & (1 << (q % 64)) != 0;
+        let out = if a.len() <= b.len() {
+            probe
+                .iter()
+                .filter(|q| hit(**q))
+                .filter_map(|q| q.checked_sub(offset))
+                .collect()
+        } else {
+            probe
+                .iter()
+                .copied()
+                .filter(|p| p.checked_add(offset).is_some_and(|q| q < limit && hit(q)))
+                .collect()
+        };
+        for m in marked
+            .iter()
+            .filter_map(|m| m.checked_add(mark_shift))
+            .filter(|m| *m < limit)
+        {
+            bits[m as usize / 64] = 0;
         }
         out
     }
@@ -245,17 +236,4 @@ impl SearchIndex {
         }
         m
     }
-}
-
-/// The first index `i >= from` with `sorted[i] >= target` (or `sorted.len()`), found by doubling
-/// steps from `from` then bisecting.
-fn gallop(sorted: &[u32], from: usize, target: u32) -> usize {
-    let mut lo = from;
-    let mut step = 1;
-    while lo + step < sorted.len() && sorted[lo + step] < target {
-        lo += step;
-        step *= 2;
-    }
-    let hi = (lo + step + 1).min(sorted.len());
-    lo + sorted[lo.min(hi)..hi].partition_point(|x| *x < target)
 }

@@ -4,18 +4,16 @@
 
 /**
  * Installed before any page script: records when `selector` first enters the DOM (and the frame
- * after, when it is on screen), what had been fetched by then, and the wasm exports.
+ * after, when it is on screen) and the wasm exports.
  */
 function watchFirst(selector) {
-  const bench = (window.__bench = { seen: null, frame: null, fetched: null, wasm: null });
+  const bench = (window.__bench = { seen: null, frame: null, wasm: null });
   addEventListener('TrunkApplicationStarted', (e) => { bench.wasm = e.detail.wasm; });
   const observer = new MutationObserver(() => {
     if (bench.seen !== null || !document.querySelector(`${selector}, .error-screen`)) return;
     observer.disconnect();
     bench.seen = performance.now();
     bench.error = document.querySelector('.error-screen')?.textContent ?? null;
-    bench.fetched = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
-      .map((r) => ({ url: r.name, bytes: r.encodedBodySize }));
     requestAnimationFrame(() => { bench.frame = performance.now(); });
   });
   observer.observe(document, { childList: true, subtree: true });
@@ -36,7 +34,15 @@ async function coldLoad(page, url, errors, timeout = 300_000) {
   await page.goto(url, { timeout });
   await page.waitForFunction(() => window.__bench.frame !== null, null, { timeout, polling: 100 })
     .catch((e) => { throw new Error(`${url}: nothing drawn (${errors.join(' | ') || e.message})`); });
-  const bench = await page.evaluate(() => ({ ...window.__bench, wasm: undefined }));
+  // Resource entries are queued a little after each response ends, so what was fetched before
+  // the first draw is read now and selected by its end time.
+  const bench = await page.evaluate(() => ({
+    ...window.__bench,
+    wasm: undefined,
+    fetched: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+      .filter((r) => r.responseEnd <= window.__bench.seen)
+      .map((r) => ({ url: r.name, bytes: r.encodedBodySize })),
+  }));
   if (bench.error !== null) throw new Error(`${url}: error screen: ${bench.error}`);
   return bench;
 }
@@ -163,41 +169,54 @@ export async function ourRanking(browser, base, bundleUrl, q) {
   }
 }
 
-/**
- * The timeline view, if this build has one: navigation start → `.timeline` drawn, then the time
- * from a wheel event (zoom) or drag step (pan) to the next frame. Null when the build has none.
- */
-export async function measureTimeline(browser, base, bundleUrl, probeUrl) {
-  const probe = await freshPage(browser, '.timeline');
+/** Whether this build has the timeline view (`?view=timeline` draws `.timeline`). */
+export async function hasTimeline(browser, base, bundleUrl) {
+  const { context, page } = await freshPage(browser, '.timeline');
   try {
-    await probe.page.goto(`${base}/?view=timeline&bundle=${encodeURIComponent(probeUrl)}`);
-    await probe.page.waitForSelector('.timeline', { timeout: 15_000 });
+    await page.goto(`${base}/?view=timeline&bundle=${encodeURIComponent(bundleUrl)}`);
+    await page.waitForSelector('.timeline', { timeout: 15_000 });
+    return true;
   } catch {
-    return null;
+    return false;
   } finally {
-    await probe.context.close();
+    await context.close();
   }
-  const { context, page, errors } = await freshPage(browser, '.timeline');
+}
+
+/**
+ * The timeline: navigation start → first mark or cluster drawn, then zoom and pan steps (keys
+ * + − → ← on the lanes, wheel on the plot), each timed to its DOM update with forced layout.
+ */
+export async function measureTimeline(browser, base, bundleUrl) {
+  const drawn = '.timeline .tl-mark, .timeline .tl-cluster';
+  const { context, page, errors } = await freshPage(browser, drawn);
   try {
-    const drawn = await coldLoad(page, `${base}/?view=timeline&bundle=${encodeURIComponent(bundleUrl)}`, errors);
-    const frames = await page.evaluate(async () => {
-      const el = document.querySelector('.timeline');
-      const { left, top, width, height } = el.getBoundingClientRect();
-      const [x, y] = [left + width / 2, top + height / 2];
-      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    const first = await coldLoad(page, `${base}/?view=timeline&bundle=${encodeURIComponent(bundleUrl)}`, errors);
+    const steps = await page.evaluate(async () => {
+      const lanes = document.querySelector('.tl-lanes');
+      const plot = document.querySelector('.tl-plot');
+      const { left, top, width } = plot.getBoundingClientRect();
+      const tick = () => new Promise((r) => setTimeout(r, 0));
+      const events = [
+        () => lanes.dispatchEvent(new KeyboardEvent('keydown', { key: '+', bubbles: true, cancelable: true })),
+        () => lanes.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true })),
+        () => plot.dispatchEvent(new WheelEvent('wheel', { deltaY: -120, clientX: left + width / 2, clientY: top + 60, bubbles: true, cancelable: true })),
+        () => lanes.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, cancelable: true })),
+        () => plot.dispatchEvent(new WheelEvent('wheel', { deltaY: 120, clientX: left + width / 2, clientY: top + 60, bubbles: true, cancelable: true })),
+        () => lanes.dispatchEvent(new KeyboardEvent('keydown', { key: '-', bubbles: true, cancelable: true })),
+      ];
+      lanes.focus();
       const times = [];
-      for (let i = 0; i < 20; i++) {
+      for (let i = 0; i < 36; i++) {
         const t0 = performance.now();
-        if (i % 2) el.dispatchEvent(new WheelEvent('wheel', { deltaY: i % 4 === 1 ? -120 : 120, clientX: x, clientY: y, bubbles: true, cancelable: true }));
-        else for (const type of ['pointerdown', 'pointermove', 'pointerup']) {
-          el.dispatchEvent(new PointerEvent(type, { clientX: type === 'pointermove' ? x - 40 : x, clientY: y, bubbles: true, pointerId: 1, isPrimary: true }));
-        }
-        await frame();
+        events[i % events.length]();
+        await tick();
+        plot.getBoundingClientRect();
         times.push(performance.now() - t0);
       }
       return times;
     });
-    return { firstDraw: drawn.frame, frames };
+    return { firstDraw: first.frame, steps };
   } finally {
     await context.close();
   }

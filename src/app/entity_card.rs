@@ -1,0 +1,132 @@
+//! The entity page: when the search is narrowed to one person, document or province, a card
+//! above the results says what the whole archive knows about it. The results below are the
+//! entity's articles, so the page is a search like any other and shares as a link.
+
+use leptos::prelude::*;
+
+use hoinghi::display::short_date;
+use hoinghi::entities::{document, person, province};
+use hoinghi::search::{Facet, SearchRequest};
+
+use super::context::Archive;
+
+/// The one person, document or province the request is narrowed to, if it is narrowed to one.
+fn single_entity(req: &SearchRequest) -> Option<(Facet, String)> {
+    [
+        Facet::Person,
+        Facet::Document,
+        Facet::Province,
+        Facet::Province2025,
+    ]
+    .into_iter()
+    .find_map(|facet| {
+        let (_, values) = req.filters.iter().find(|(f, _)| *f == facet)?;
+        (values.len() == 1).then(|| (facet, values[0].clone()))
+    })
+}
+
+fn span(first: &Option<String>, last: &Option<String>) -> String {
+    match (first, last) {
+        (Some(f), Some(l)) if f == l => short_date(f),
+        (Some(f), Some(l)) => format!("{} – {}", short_date(f), short_date(l)),
+        _ => "không rõ ngày".into(),
+    }
+}
+
+#[component]
+pub fn EntityCard() -> impl IntoView {
+    let archive = expect_context::<Archive>();
+    let request = archive.request;
+    let entity = Memo::new(move |_| request.with(single_entity));
+    move || {
+        let (facet, name) = entity.get()?;
+        let articles = &archive.loaded.bundle.articles;
+        let body = match facet {
+            Facet::Person => {
+                let s = person(articles, &name);
+                let titles = s
+                    .titles
+                    .iter()
+                    .map(|t| {
+                        view! {
+                            <li>
+                                <span class="held-title">{t.title.clone()}</span>
+                                <span class="muted">{format!(" · {}", span(&t.first, &t.last))}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <p>
+                        {format!(
+                            "Có mặt trong {} bài, chủ trì hoặc phát biểu tại {} hội nghị.",
+                            s.articles,
+                            s.conferences.len(),
+                        )}
+                    </p>
+                    <h3>"Chức vụ theo thời gian"</h3>
+                    <ul class="held-titles">{titles}</ul>
+                }
+                .into_any()
+            }
+            Facet::Document => {
+                let s = document(articles, &name);
+                view! {
+                    <p>
+                        {s.doc_type.clone().unwrap_or_else(|| "Văn bản".into())}
+                        {s.issued.as_deref().map(|d| format!(", ban hành {}", short_date(d)))}
+                    </p>
+                    <p>
+                        {format!(
+                            "Được dẫn trong {} bài; lần đầu và lần cuối: {}.",
+                            s.articles,
+                            span(&s.first_mention, &s.last_mention),
+                        )}
+                    </p>
+                }
+                .into_any()
+            }
+            _ => {
+                let s = province(articles, &name, facet == Facet::Province2025);
+                let top = s.years.iter().map(|y| y.articles).max().unwrap_or(1).max(1);
+                let bars = s
+                    .years
+                    .iter()
+                    .map(|y| {
+                        let kinds = y
+                            .by_kind
+                            .iter()
+                            .map(|(k, n)| format!("{} {n}", k.label_vi()))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        view! {
+                            <li>
+                                <span class="year">{y.year}</span>
+                                <meter min="0" max=top value=y.articles></meter>
+                                <span>{format!("{} bài", y.articles)}</span>
+                                <span class="muted">{kinds}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <p>{format!("{} bài, {} hội nghị.", s.articles, s.conferences)}</p>
+                    <ul class="year-bars">{bars}</ul>
+                }
+                .into_any()
+            }
+        };
+        let kind = match facet {
+            Facet::Person => "Người",
+            Facet::Document => "Văn bản",
+            _ => "Tỉnh, thành",
+        };
+        Some(view! {
+            <section class="entity-card" aria-label=format!("{kind}: {name}")>
+                <p class="entity-kind muted">{kind}</p>
+                <h2>{name.clone()}</h2>
+                {body}
+            </section>
+        })
+    }
+}

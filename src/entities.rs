@@ -1,0 +1,415 @@
+//! What the archive says about one person, document or province, and about the whole archive:
+//! the summaries behind the entity cards and the overview page.
+//!
+//! Names are matched as the bundle spells them (the facets list those spellings), so a summary
+//! counts exactly the articles its facet value selects.
+
+use std::collections::BTreeMap;
+
+use crate::bundle::{Article, ConferenceKind};
+use crate::search::collate::sort_key;
+
+/// The date an article's facts are as of: its first conference, else its publication.
+fn as_of(article: &Article) -> Option<&str> {
+    article
+        .conferences
+        .iter()
+        .find_map(|c| c.date.as_deref())
+        .or(article.published.as_deref())
+        .map(|d| d.get(..10).unwrap_or(d))
+}
+
+/// A title someone held, and the span of dates the archive shows them with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldTitle {
+    pub title: String,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub mentions: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PersonSummary {
+    pub articles: usize,
+    /// Conferences they chaired or spoke at: (article position, conference position).
+    pub conferences: Vec<(usize, usize)>,
+    /// Titles in the order they were first held.
+    pub titles: Vec<HeldTitle>,
+}
+
+/// Everything the archive says about the person called `name`.
+pub fn person(articles: &[Article], name: &str) -> PersonSummary {
+    let mut summary = PersonSummary::default();
+    let mut titles: Vec<HeldTitle> = Vec::new();
+    for (a, article) in articles.iter().enumerate() {
+        let date = as_of(article).map(str::to_string);
+        let mut named = false;
+        let mut note = |held: &[String]| {
+            for title in held {
+                match titles.iter_mut().find(|t| &t.title == title) {
+                    Some(t) => {
+                        t.mentions += 1;
+                        widen(&mut t.first, &mut t.last, date.as_deref());
+                    }
+                    None => titles.push(HeldTitle {
+                        title: title.clone(),
+                        first: date.clone(),
+                        last: date.clone(),
+                        mentions: 1,
+                    }),
+                }
+            }
+        };
+        for p in article.people.iter().filter(|p| p.name == name) {
+            named = true;
+            note(&p.titles);
+        }
+        for (c, conference) in article.conferences.iter().enumerate() {
+            for p in conference.people.iter().filter(|p| p.name == name) {
+                named = true;
+                note(&p.titles);
+                if !summary.conferences.contains(&(a, c)) {
+                    summary.conferences.push((a, c));
+                }
+            }
+        }
+        summary.articles += usize::from(named);
+    }
+    // Undated mentions sort last: they say nothing about when.
+    titles.sort_by(|x, y| {
+        (x.first.is_none(), &x.first, &x.title).cmp(&(y.first.is_none(), &y.first, &y.title))
+    });
+    summary.titles = titles;
+    summary
+}
+
+fn widen(first: &mut Option<String>, last: &mut Option<String>, date: Option<&str>) {
+    let Some(date) = date else { return };
+    if first.as_deref().is_none_or(|f| date < f) {
+        *first = Some(date.to_string());
+    }
+    if last.as_deref().is_none_or(|l| date > l) {
+        *last = Some(date.to_string());
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DocumentSummary {
+    /// The type and date of issue as cited (the first citation that gives them).
+    pub doc_type: Option<String>,
+    pub issued: Option<String>,
+    pub articles: usize,
+    /// First and last dates it is cited on.
+    pub first_mention: Option<String>,
+    pub last_mention: Option<String>,
+}
+
+/// Everything the archive says about the document numbered `number`.
+pub fn document(articles: &[Article], number: &str) -> DocumentSummary {
+    let mut summary = DocumentSummary::default();
+    for article in articles {
+        let cited: Vec<_> = article
+            .documents
+            .iter()
+            .filter(|d| d.number == number)
+            .collect();
+        if cited.is_empty() {
+            continue;
+        }
+        summary.articles += 1;
+        for d in cited {
+            summary.doc_type = summary.doc_type.take().or_else(|| d.doc_type.clone());
+            summary.issued = summary.issued.take().or_else(|| d.date.clone());
+        }
+        widen(
+            &mut summary.first_mention,
+            &mut summary.last_mention,
+            article
+                .published
+                .as_deref()
+                .map(|p| p.get(..10).unwrap_or(p)),
+        );
+    }
+    summary
+}
+
+/// Counts of one year, by conference kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearCounts {
+    pub year: i32,
+    pub articles: usize,
+    pub by_kind: Vec<(ConferenceKind, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ProvinceSummary {
+    pub articles: usize,
+    pub conferences: usize,
+    /// Per year of the article (conference date first, else publication), oldest first.
+    pub years: Vec<YearCounts>,
+}
+
+/// Everything the archive says about the province `name` (pre-2025, or post-2025 when `after_2025`).
+pub fn province(articles: &[Article], name: &str, after_2025: bool) -> ProvinceSummary {
+    let mut summary = ProvinceSummary::default();
+    let mut years: BTreeMap<i32, (usize, BTreeMap<ConferenceKind, usize>)> = BTreeMap::new();
+    for article in articles {
+        let Some(place) = &article.province else {
+            continue;
+        };
+        let shown = if after_2025 {
+            place.name_2025.as_deref().unwrap_or(&place.name)
+        } else {
+            &place.name
+        };
+        if shown != name {
+            continue;
+        }
+        summary.articles += 1;
+        summary.conferences += article.conferences.len();
+        let Some(year) = as_of(article).and_then(|d| d.get(..4)?.parse().ok()) else {
+            continue;
+        };
+        let entry = years.entry(year).or_default();
+        entry.0 += 1;
+        for c in &article.conferences {
+            *entry.1.entry(c.kind).or_default() += 1;
+        }
+    }
+    summary.years = years
+        .into_iter()
+        .map(|(year, (articles, kinds))| YearCounts {
+            year,
+            articles,
+            by_kind: kinds.into_iter().collect(),
+        })
+        .collect();
+    summary
+}
+
+/// The whole archive at a glance.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Overview {
+    /// Years present, oldest first: the heat map's columns.
+    pub years: Vec<i32>,
+    /// Provinces in Vietnamese alphabetical order, each with a count per entry of `years`.
+    pub heat: Vec<(String, Vec<usize>)>,
+    /// Most cited documents: (number, articles citing it), most first.
+    pub top_documents: Vec<(String, usize)>,
+    /// Busiest months: (`yyyy-mm`, conferences held), most first.
+    pub busiest_months: Vec<(String, usize)>,
+}
+
+/// Articles per province and year, the most cited documents and the busiest months.
+pub fn overview(articles: &[Article], top: usize) -> Overview {
+    let mut cells: BTreeMap<(String, i32), usize> = BTreeMap::new();
+    let mut years: Vec<i32> = Vec::new();
+    let mut documents: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut months: BTreeMap<&str, usize> = BTreeMap::new();
+    for article in articles {
+        if let (Some(place), Some(year)) = (
+            &article.province,
+            as_of(article).and_then(|d| d.get(..4)?.parse::<i32>().ok()),
+        ) {
+            *cells.entry((place.name.clone(), year)).or_default() += 1;
+            years.push(year);
+        }
+        let mut cited: Vec<&str> = article
+            .documents
+            .iter()
+            .map(|d| d.number.as_str())
+            .collect();
+        cited.sort_unstable();
+        cited.dedup();
+        for number in cited {
+            *documents.entry(number).or_default() += 1;
+        }
+        for month in article
+            .conferences
+            .iter()
+            .filter_map(|c| c.date.as_deref()?.get(..7))
+        {
+            *months.entry(month).or_default() += 1;
+        }
+    }
+    years.sort_unstable();
+    years.dedup();
+    let mut provinces: Vec<String> = cells.keys().map(|(p, _)| p.clone()).collect();
+    provinces.dedup();
+    provinces.sort_by_cached_key(|p| sort_key(p));
+    let heat = provinces
+        .into_iter()
+        .map(|p| {
+            let row = years
+                .iter()
+                .map(|y| cells.get(&(p.clone(), *y)).copied().unwrap_or(0))
+                .collect();
+            (p, row)
+        })
+        .collect();
+    let ranked = |counts: BTreeMap<&str, usize>| {
+        let mut list: Vec<(String, usize)> = counts
+            .into_iter()
+            .map(|(k, n)| (k.to_string(), n))
+            .collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        list.truncate(top);
+        list
+    };
+    Overview {
+        years,
+        heat,
+        top_documents: ranked(documents),
+        busiest_months: ranked(months),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::{Conference, DatePrecision, DocumentRef, Participant, Person, Place, Role};
+
+    fn article(date: &str, province: &str) -> Article {
+        Article {
+            id: date.into(),
+            title: "t".into(),
+            published: Some(date.into()),
+            source: None,
+            author: None,
+            views: None,
+            body: vec![],
+            province: Some(Place {
+                name: province.into(),
+                name_2025: Some(format!("{province} mới")),
+                region: None,
+                district: None,
+                commune: None,
+                confidence: Default::default(),
+                evidence: vec![],
+            }),
+            conferences: vec![],
+            documents: vec![],
+            people: vec![],
+        }
+    }
+
+    fn conference(date: &str, kind: ConferenceKind, chair: Option<(&str, &str)>) -> Conference {
+        Conference {
+            date: Some(date.into()),
+            precision: DatePrecision::Day,
+            kind,
+            name: None,
+            period: None,
+            level: None,
+            online: false,
+            host: None,
+            people: chair
+                .map(|(name, title)| Participant {
+                    name: name.into(),
+                    titles: vec![title.into()],
+                    role: Role::Chair,
+                })
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_person_s_titles_are_dated_by_the_conferences_they_appear_at() {
+        let mut a = article("2021-04-02", "Ninh Bình");
+        a.conferences.push(conference(
+            "2021-04-02",
+            ConferenceKind::KyKet,
+            Some(("Đỗ Việt Anh", "Trưởng ban")),
+        ));
+        let mut b = article("2023-05-01", "Ninh Bình");
+        b.people.push(Person {
+            name: "Đỗ Việt Anh".into(),
+            titles: vec!["Trưởng ban".into(), "Phó Bí thư".into()],
+        });
+        let c = article("2022-01-01", "Ninh Bình");
+        let s = person(&[a, b, c], "Đỗ Việt Anh");
+        assert_eq!(s.articles, 2);
+        assert_eq!(s.conferences, vec![(0, 0)]);
+        assert_eq!(s.titles[0].title, "Trưởng ban");
+        assert_eq!(
+            (s.titles[0].first.as_deref(), s.titles[0].last.as_deref()),
+            (Some("2021-04-02"), Some("2023-05-01"))
+        );
+        assert_eq!(s.titles[1].title, "Phó Bí thư");
+        assert_eq!(s.titles[1].first.as_deref(), Some("2023-05-01"));
+    }
+
+    #[test]
+    fn a_document_s_first_and_last_citations() {
+        let cite = |date: &str| {
+            let mut a = article(date, "Phú Yên");
+            a.documents.push(DocumentRef {
+                number: "27-CT/TU".into(),
+                doc_type: Some("Chỉ thị".into()),
+                date: Some("2023-02-02".into()),
+            });
+            a
+        };
+        let s = document(
+            &[
+                cite("2023-06-01"),
+                article("2024-01-01", "Phú Yên"),
+                cite("2023-04-07"),
+            ],
+            "27-CT/TU",
+        );
+        assert_eq!(s.articles, 2);
+        assert_eq!(s.doc_type.as_deref(), Some("Chỉ thị"));
+        assert_eq!(s.issued.as_deref(), Some("2023-02-02"));
+        assert_eq!(s.first_mention.as_deref(), Some("2023-04-07"));
+        assert_eq!(s.last_mention.as_deref(), Some("2023-06-01"));
+    }
+
+    #[test]
+    fn a_province_s_years_count_conferences_by_kind() {
+        let mut a = article("2023-04-07", "Phú Yên");
+        a.conferences
+            .push(conference("2023-04-07", ConferenceKind::GiaoBan, None));
+        a.conferences
+            .push(conference("2023-04-07", ConferenceKind::TrienKhai, None));
+        let b = article("2022-01-01", "Phú Yên");
+        let s = province(
+            &[a.clone(), b, article("2022-01-01", "Gia Lai")],
+            "Phú Yên",
+            false,
+        );
+        assert_eq!((s.articles, s.conferences), (2, 2));
+        assert_eq!(
+            s.years.iter().map(|y| y.year).collect::<Vec<_>>(),
+            [2022, 2023]
+        );
+        assert_eq!(
+            s.years[1].by_kind,
+            vec![(ConferenceKind::GiaoBan, 1), (ConferenceKind::TrienKhai, 1)]
+        );
+        assert_eq!(province(&[a], "Phú Yên mới", true).articles, 1);
+    }
+
+    #[test]
+    fn overview_heat_map_is_in_vietnamese_order_with_zeros() {
+        let mut a = article("2023-04-07", "Đắk Lắk");
+        a.conferences
+            .push(conference("2023-04-07", ConferenceKind::GiaoBan, None));
+        let list = [
+            a,
+            article("2022-03-01", "Bến Tre"),
+            article("2023-01-01", "Bến Tre"),
+        ];
+        let o = overview(&list, 5);
+        assert_eq!(o.years, [2022, 2023]);
+        assert_eq!(
+            o.heat,
+            vec![
+                ("Bến Tre".to_string(), vec![1, 1]),
+                ("Đắk Lắk".to_string(), vec![0, 1])
+            ]
+        );
+        assert_eq!(o.busiest_months, vec![("2023-04".to_string(), 1)]);
+    }
+}
