@@ -124,6 +124,7 @@ async function main() {
       }
     }
     browserRows(report, results);
+    report.na('Pagefind (npm pagefind) as a second peer', 'not tried yet; its Node API (addCustomRecord) could index the bundle records directly', 'all sizes');
     scalingRows(report, results);
     log('relevance on the seeds');
     await relevanceRows(report, browser, server.url, bundles[5]);

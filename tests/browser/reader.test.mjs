@@ -1,0 +1,41 @@
+// The reader's facts lead to entity pages: a chair to their person page, a cited document to its
+// page, a province to its page; and the citation is ready to copy.
+import { assert, open } from './helpers.mjs';
+
+export default function (test) {
+  test('a chair in the reader opens their person page with titles over time', async ({ page, base }) => {
+    await open(page, base, '/?q=giao+ban+quy+I');
+    await page.locator('.result-row .article-title').first().click();
+    await page.waitForSelector('.reader .conference');
+    const chair = page.locator('.conf-people a.person', { hasText: 'Đinh Thị Thu Thanh' });
+    await chair.click();
+    await page.waitForSelector('.entity-card');
+    assert((await page.locator('.entity-card h2').textContent()) === 'Đinh Thị Thu Thanh', 'the person page');
+    const titles = await page.locator('.held-title').allTextContents();
+    assert(titles.includes('Trưởng Ban Dân vận Tỉnh ủy'), `her titles: ${titles}`);
+    assert((await page.locator('.entity-card').textContent()).includes('07/04/2023'), 'dated by the conference');
+    assert(new URL(page.url()).searchParams.get('nguoi') === 'Đinh Thị Thu Thanh', 'the page is a link');
+  });
+
+  test('a cited document opens its page with first and last mention', async ({ page, base }) => {
+    await open(page, base, '/?q=giao+ban+quy+I');
+    await page.locator('.result-row .article-title').first().click();
+    await page.locator('.cited a.document', { hasText: '132-KH/TU' }).click();
+    await page.waitForSelector('.entity-card');
+    const card = await page.locator('.entity-card').textContent();
+    assert(card.includes('Kế hoạch') && card.includes('23/02/2023'), `type and date of issue: ${card}`);
+    assert(card.includes('Được dẫn trong 1 bài'), `cited once: ${card}`);
+  });
+
+  test('a province opens its page with counts per year, and the citation names the source', async ({ page, base }) => {
+    await open(page, base, '/');
+    await page.locator('.result-row .facts a.province', { hasText: 'Điện Biên' }).click();
+    await page.waitForSelector('.entity-card .year-bars');
+    const years = await page.locator('.year-bars li').allTextContents();
+    assert(years.length === 1 && years[0].includes('2024') && years[0].includes('Tổng kết 1'), `years: ${years}`);
+    await page.locator('.result-row .article-title').first().click();
+    const citation = await page.locator('.citation').textContent();
+    assert(citation.includes('Trang thông tin điện tử Đảng bộ tỉnh Điện Biên') && citation.includes('18/01/2024'),
+      `citation: ${citation}`);
+  });
+}
