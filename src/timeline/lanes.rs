@@ -67,16 +67,16 @@ impl LaneBy {
     }
 
     /// The lane value of one conference of `article`, `None` when unknown.
-    pub fn value(self, article: &Article, conference: &Conference) -> Option<String> {
+    pub fn value<'a>(self, article: &'a Article, conference: &Conference) -> Option<&'a str> {
         match self {
-            Self::Province => article.province.as_ref().map(|p| p.name.clone()),
-            Self::Region => article.province.as_ref().and_then(|p| p.region.clone()),
-            Self::Kind => Some(conference.kind.label_vi().to_string()),
-            Self::Level => conference.level.map(|l| level_vi(l).to_string()),
+            Self::Province => article.province.as_ref().map(|p| p.name.as_str()),
+            Self::Region => article.province.as_ref().and_then(|p| p.region.as_deref()),
+            Self::Kind => Some(conference.kind.label_vi()),
+            Self::Level => conference.level.map(level_vi),
             Self::Source => article
                 .source
                 .as_ref()
-                .and_then(|s| s.name.clone().or_else(|| s.domain.clone())),
+                .and_then(|s| s.name.as_deref().or(s.domain.as_deref())),
         }
         .filter(|v| !v.trim().is_empty())
     }
@@ -131,13 +131,13 @@ pub struct Assignment {
 
 /// Groups the values into lanes ordered by `order`; `None` values share the `unknown` lane,
 /// which comes last whatever the order.
-pub fn assign(values: &[Option<String>], unknown: &str, order: LaneOrder) -> Assignment {
+pub fn assign(values: &[Option<&str>], unknown: &str, order: LaneOrder) -> Assignment {
     let mut first_seen: HashMap<Option<&str>, usize> = HashMap::new();
     let mut groups: Vec<(Option<&str>, usize)> = Vec::new();
     let provisional: Vec<usize> = values
         .iter()
         .map(|v| {
-            let key = v.as_deref();
+            let key = *v;
             let g = *first_seen.entry(key).or_insert_with(|| {
                 groups.push((key, 0));
                 groups.len() - 1
@@ -181,8 +181,8 @@ pub fn assign(values: &[Option<String>], unknown: &str, order: LaneOrder) -> Ass
 mod tests {
     use super::*;
 
-    fn values(names: &[Option<&str>]) -> Vec<Option<String>> {
-        names.iter().map(|n| n.map(str::to_string)).collect()
+    fn values<'a>(names: &[Option<&'a str>]) -> Vec<Option<&'a str>> {
+        names.to_vec()
     }
 
     #[test]
