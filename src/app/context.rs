@@ -6,7 +6,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
-use send_wrapper::SendWrapper;
 
 use hoinghi::bundle::Article;
 use hoinghi::load::Loaded;
@@ -25,9 +24,6 @@ pub struct Archive {
 
 impl Archive {
     pub fn new(loaded: Arc<Loaded>, index: SearchIndex) -> Self {
-        // The index keeps scratch memory between searches and so is not `Sync`; the app is
-        // single-threaded, which `SendWrapper` states and checks.
-        let index = SendWrapper::new(index);
         let query = use_query_map();
         // The router updates the query synchronously on navigate, so the URL can be the one
         // source of truth even while typing.

@@ -22,12 +22,12 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, PointerEvent};
 
-use hoinghi::bundle::{ConferenceKind, DatePrecision, Role};
+use hoinghi::bundle::{Article, ConferenceKind, DatePrecision, Role};
 use hoinghi::display::Lang;
 use hoinghi::timeline::scale::{iso_day, Scale, MAX_PX_PER_DAY};
 use hoinghi::timeline::ticks::axis;
 use hoinghi::timeline::{
-    time_order, Clustering, Glyph, Item, LaneBy, LaneOrder, TimelineModel, Viewport,
+    time_order, Glyph, LaneBy, LaneOrder, TimelineModel, Viewport,
 };
 
 use super::context::Archive;
@@ -60,18 +60,11 @@ impl<T> PartialEq for Shared<T> {
     }
 }
 
-/// The marks' geometry for one model at one zoom level.
-struct Frame {
-    clustering: Clustering,
-    /// The day at x = 0 of the marks' parent group; fixed for the frame so panning only moves
-    /// the group.
-    anchor: f64,
-    /// Distinguishes frames in element keys, so no element outlives the zoom it was placed at.
-    generation: u32,
-}
-
 /// A glyph as its element names it: lane, first item, count.
 type GlyphRef = (u32, u32, u32);
+
+/// An element's key: model generation, lane, first item, count.
+type GlyphKey = (u32, u32, u32, u32);
 
 /// Where keyboard focus should land after the next render.
 #[derive(Clone, Copy)]
@@ -152,16 +145,17 @@ pub fn TimelinePage() -> impl IntoView {
     on_cleanup(move || resize.remove());
 
     let zoom_level = Memo::new(move |_| scale.with(|s| s.px_per_day));
-    let generation = StoredValue::new(0u32);
-    let frame = Memo::new(move |_| {
-        let px_per_day = zoom_level.get();
-        let m = model.get();
-        generation.update_value(|g| *g += 1);
-        Shared(Arc::new(Frame {
-            clustering: m.0.cluster(px_per_day),
-            anchor: scale.with_untracked(|s| s.start),
-            generation: generation.get_value(),
-        }))
+    let clustering =
+        Memo::new(move |_| Shared(Arc::new(model.with(|m| m.0.cluster(zoom_level.get())))));
+    // Marks are placed relative to a fixed day of the model, so panning only moves their parent
+    // and zooming only rewrites each mark's transform; `generation` keeps one model's elements
+    // from being reused for another's.
+    let anchor = Memo::new(move |_| model.with(|m| m.0.extent().map_or(0.0, |e| e.0)));
+    let counter = StoredValue::new(0u32);
+    let generation = Memo::new(move |_| {
+        model.track();
+        counter.update_value(|g| *g += 1);
+        counter.get_value()
     });
     let lane_range = Memo::new(move |_| {
         let n = model.with(|m| m.0.lanes.len());
@@ -171,14 +165,14 @@ pub fn TimelinePage() -> impl IntoView {
         first.min(n)..last.min(n)
     });
     let glyphs = Memo::new(move |_| {
-        let (f, m, s, w) = (frame.get(), model.get(), scale.get(), width.get());
+        let (c, m, s, w) = (clustering.get(), model.get(), scale.get(), width.get());
         let view = Viewport {
             start: s.start,
             end: s.end(w),
             px_per_day: s.px_per_day,
             lanes: lane_range.get(),
         };
-        time_order(&m.0.layout(&f.0.clustering, &view))
+        time_order(&m.0.layout(&c.0, &view))
     });
     let ticks = Memo::new(move |_| axis(&scale.get(), width.get(), Lang::Vi));
 
@@ -451,7 +445,19 @@ pub fn TimelinePage() -> impl IntoView {
         }
     };
 
-    let on_focusin = move |ev: web_sys::FocusEvent| hovered.set(glyph_of(ev.target()));
+    let on_focusin = {
+        let articles = archive.loaded.clone();
+        move |ev: web_sys::FocusEvent| {
+            let target = glyph_of(ev.target());
+            if let (Some(g), Some(el)) = (target, ev.target()) {
+                let label = model.with_untracked(|m| glyph_label(&m.0, &articles.bundle.articles, g));
+                if let Ok(el) = el.dyn_into::<Element>() {
+                    let _ = el.set_attribute("aria-label", &label);
+                }
+            }
+            hovered.set(target);
+        }
+    };
 
     let set_param = {
         let go = go.clone();
@@ -499,92 +505,102 @@ pub fn TimelinePage() -> impl IntoView {
         })
     };
     let marks_transform = move || {
-        let anchor = frame.with(|f| f.0.anchor);
-        let x = LABEL_W + scale.with(|s| s.x(anchor));
+        let x = LABEL_W + scale.with(|s| s.x(anchor.get()));
         format!("translate({x:.2},0)")
     };
     let periods = move || {
+        let generation = generation.get_untracked();
         glyphs.with(|gs| {
             gs.iter()
                 .filter_map(|g| match g {
                     Glyph::Mark { lane, index, item } => item
                         .period
-                        .map(|p| (frame_key(frame, *lane, *index, 2), *lane, *item, p)),
+                        .map(|p| ((generation, *lane, *index, 0), *lane, item.kind, p)),
                     Glyph::Cluster { .. } => None,
                 })
                 .collect::<Vec<_>>()
         })
     };
-    let period_view =
-        move |(_, lane, item, (start, end)): ((u32, u32, u32, u8), u32, Item, (i32, i32))| {
-            let (anchor, ppd) = frame.with_untracked(|f| (f.0.anchor, f.0.clustering.px_per_day));
-            let x0 = (start as f64 - anchor) * ppd;
-            let x1 = (end as f64 - anchor) * ppd;
-            let mark_x = (item.start as f64 - anchor) * ppd;
-            let y = lane as f64 * LANE_H + LANE_H - 8.0;
-            let tail = (mark_x > x1).then(|| {
-                view! { <line class="tl-period-link" x1=x1 x2=mark_x y1={y + 2.0} y2={y + 2.0} /> }
-            });
-            view! {
-                <g class=format!("tl-period k-{}", item.kind.code())>
-                    <rect x=x0 y=y width={(x1 - x0).max(1.0)} height="4" rx="2" />
-                    {tail}
-                </g>
-            }
-        };
+    let period_view = move |(_, lane, kind, (start, end)): (GlyphKey, u32, ConferenceKind, (i32, i32))| {
+        let from = start as f64 - anchor.get_untracked();
+        let days = (end - start) as f64;
+        let y = lane as f64 * LANE_H + LANE_H - 8.0;
+        view! {
+            <rect
+                class=format!("tl-period k-{}", kind.code())
+                x=move || format!("{:.1}", from * zoom_level.get())
+                y=y
+                width=move || format!("{:.1}", (days * zoom_level.get()).max(1.0))
+                height="4"
+                rx="2"
+            />
+        }
+    };
     let keyed_glyphs = move || {
+        let generation = generation.get_untracked();
         glyphs.with(|gs| {
             gs.iter()
                 .map(|g| {
                     let (lane, first) = g.key();
-                    let tag = u8::from(matches!(g, Glyph::Cluster { .. }));
-                    (frame_key(frame, lane, first, tag), *g)
+                    let count = match g {
+                        Glyph::Mark { .. } => 1,
+                        Glyph::Cluster { count, .. } => *count,
+                    };
+                    ((generation, lane, first, count), *g)
                 })
                 .collect::<Vec<_>>()
         })
     };
+    // Elements carry only what drawing, focus and tests need; the accessible name is written
+    // when a mark takes focus (`on_focusin`), which keeps each zoom frame's DOM work small.
     let glyph_view = {
         let articles = archive.loaded.clone();
-        move |(_, g): ((u32, u32, u32, u8), Glyph)| {
-            let (anchor, ppd) = frame.with_untracked(|f| (f.0.anchor, f.0.clustering.px_per_day));
-            let m = model.get_untracked();
+        move |(_, g): (GlyphKey, Glyph)| {
             let y = g.lane() as f64 * LANE_H + LANE_H / 2.0;
-            let x = (g.centre() - anchor) * ppd;
-            let lane_label = m.0.lanes[g.lane() as usize].label.clone();
+            let from_anchor = g.centre() - anchor.get_untracked();
+            let transform =
+                move || format!("translate({:.1},{y})", from_anchor * zoom_level.get());
             match g {
-                Glyph::Mark { lane, index, item } => {
+                Glyph::Mark { lane, index, item } if item.precision == DatePrecision::Day => {
                     let article = &articles.bundle.articles[item.article as usize];
-                    let label = format!(
-                        "{} · {} · {} · {}",
-                        item.kind.label_vi(),
-                        lane_label,
-                        item.date_vi(),
-                        article.title
-                    );
-                    let body = match item.precision {
-                        DatePrecision::Day => view! { <path d=shape(item.kind) /> }.into_any(),
-                        // Known only to the month or year: a bar over all of it, no made-up day.
-                        _ => {
-                            let w = ((item.end - item.start) as f64 * ppd).max(6.0);
-                            view! { <rect class="tl-span" x={-w / 2.0} y="-6" width=w height="12" rx="3" /> }
-                                .into_any()
-                        }
-                    };
                     view! {
-                        <g
+                        <path
                             class=format!("tl-mark k-{}", item.kind.code())
-                            transform=format!("translate({x:.2},{y})")
+                            d=shape(item.kind)
+                            transform=transform
                             tabindex="0"
                             role="link"
-                            aria-label=label
                             data-lane=lane
                             data-first=index
                             data-count="1"
                             data-article=article.id.clone()
                             data-date=iso_day(item.start)
-                        >
-                            {body}
-                        </g>
+                        />
+                    }
+                    .into_any()
+                }
+                // Known only to the month or year: a bar over all of it, no made-up day.
+                Glyph::Mark { lane, index, item } => {
+                    let article = &articles.bundle.articles[item.article as usize];
+                    let days = (item.end - item.start) as f64;
+                    let w = move || (days * zoom_level.get()).max(6.0);
+                    view! {
+                        <rect
+                            class=format!("tl-mark tl-span k-{}", item.kind.code())
+                            transform=transform
+                            x=move || format!("{:.1}", -w() / 2.0)
+                            y="-6"
+                            width=move || format!("{:.1}", w())
+                            height="12"
+                            rx="3"
+                            tabindex="0"
+                            role="link"
+                            data-lane=lane
+                            data-first=index
+                            data-count="1"
+                            data-article=article.id.clone()
+                            data-date=iso_day(item.start)
+                        />
                     }
                     .into_any()
                 }
@@ -592,24 +608,16 @@ pub fn TimelinePage() -> impl IntoView {
                     lane,
                     first,
                     count,
-                    start,
-                    end,
                     kind,
                     ..
                 } => {
-                    let label = format!(
-                        "{count} hội nghị · {lane_label} · {} – {} · Enter để phóng to",
-                        iso_day(start),
-                        iso_day(end - 1)
-                    );
                     let r = (6.0 + 2.0 * (count as f64).log2()).min(12.0);
                     view! {
                         <g
                             class=format!("tl-cluster k-{}", kind.code())
-                            transform=format!("translate({x:.2},{y})")
+                            transform=transform
                             tabindex="0"
                             role="button"
-                            aria-label=label
                             data-lane=lane
                             data-first=first
                             data-count=count
@@ -945,9 +953,20 @@ fn KindKey(kind: ConferenceKind) -> impl IntoView {
     }
 }
 
-/// The element key of a glyph or period: frame, lane, item and what it is.
-fn frame_key(frame: Memo<Shared<Frame>>, lane: u32, item: u32, tag: u8) -> (u32, u32, u32, u8) {
-    (frame.with_untracked(|f| f.0.generation), lane, item, tag)
+/// What a screen reader announces for a glyph.
+fn glyph_label(model: &TimelineModel, articles: &[Article], (lane, first, count): GlyphRef) -> String {
+    let lane_label = &model.lanes[lane as usize].label;
+    if count == 1 {
+        let item = model.item(lane, first);
+        let title = &articles[item.article as usize].title;
+        return format!("{} · {lane_label} · {} · {title}", item.kind.label_vi(), item.date_vi());
+    }
+    let run = model.run(lane, first, count);
+    format!(
+        "{count} hội nghị · {lane_label} · {} – {} · Enter để phóng to",
+        run[0].date_vi(),
+        run[run.len() - 1].date_vi()
+    )
 }
 
 fn covers(g: &Glyph, item: u32) -> bool {

@@ -16,7 +16,7 @@ pub struct Date {
 impl Date {
     /// A checked date: rejects 31/02, month 13, and years outside what news archives hold.
     pub fn new(y: i32, m: u32, d: u32) -> Option<Date> {
-        ((1900..=2100).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m))
+        ((1900..=2100).contains(&y) && crate::calendar::is_valid(y, m, d))
             .then_some(Date { y, m, d })
     }
 
@@ -33,15 +33,7 @@ impl Date {
     }
 }
 
-pub fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
+pub use crate::calendar::days_in_month;
 
 /// A publication stamp: a date and maybe a 24-hour time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

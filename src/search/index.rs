@@ -11,11 +11,10 @@ use super::fold::fold;
 use super::tokenize::{word_ranges, Keys};
 use crate::bundle::Article;
 use std::any::Any;
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::rc::Rc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 /// First bytes of a serialised index.
 pub const MAGIC: &[u8; 4] = b"HNSX";
@@ -55,13 +54,22 @@ impl std::error::Error for IndexError {}
 /// positions of recently searched words. It carries no index data, so it is ignored by
 /// equality and not serialised.
 #[derive(Default)]
-pub(crate) struct Scratch(pub(crate) RefCell<ScratchData>);
+pub(crate) struct Scratch(pub(crate) Mutex<ScratchData>);
 
 #[derive(Default)]
 pub(crate) struct ScratchData {
     pub(crate) bits: Vec<u64>,
     /// Memoised intermediate results by key, least recently used first.
-    pub(crate) cache: Vec<(String, Rc<dyn Any>)>,
+    pub(crate) cache: Vec<(String, Arc<dyn Any + Send + Sync>)>,
+}
+
+impl Scratch {
+    /// The scratch memory for one search. A mutex rather than a cell keeps the index `Sync`, so
+    /// it can live in shared UI state; searches never run concurrently, so it is uncontended.
+    pub(crate) fn lock(&self) -> MutexGuard<'_, ScratchData> {
+        // A panic mid-search leaves only reusable memory behind; the data is still sound.
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
 }
 
 impl PartialEq for Scratch {
@@ -263,7 +271,7 @@ impl SearchIndex {
 
     /// Frees the memory kept between searches (cached word positions, adjacency bitset).
     pub fn clear_cache(&self) {
-        *self.scratch.0.borrow_mut() = ScratchData::default();
+        *self.scratch.lock() = ScratchData::default();
     }
 
     /// Number of documents.

@@ -9,7 +9,7 @@
 use super::index::SearchIndex;
 use super::query::{Query, Seq};
 use std::any::Any;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Intermediate results kept between searches (see [`SearchIndex::cached`]).
 const CACHED: usize = 16;
@@ -34,9 +34,9 @@ pub(crate) struct TextMatch {
 impl SearchIndex {
     /// Memoises `compute` under `key`. While typing, every word but the last repeats keystroke
     /// after keystroke, so their positions, frequencies and adjacencies are reused.
-    fn cached<T: 'static>(&self, key: String, compute: impl FnOnce() -> T) -> Rc<T> {
+    fn cached<T: Send + Sync + 'static>(&self, key: String, compute: impl FnOnce() -> T) -> Arc<T> {
         {
-            let mut scratch = self.scratch.0.borrow_mut();
+            let mut scratch = self.scratch.lock();
             if let Some(i) = scratch.cache.iter().position(|(k, _)| *k == key) {
                 let entry = scratch.cache.remove(i);
                 let value = entry.1.clone();
@@ -46,17 +46,17 @@ impl SearchIndex {
                 }
             }
         }
-        let value = Rc::new(compute());
-        let mut scratch = self.scratch.0.borrow_mut();
+        let value = Arc::new(compute());
+        let mut scratch = self.scratch.lock();
         if scratch.cache.len() >= CACHED {
             scratch.cache.remove(0);
         }
-        scratch.cache.push((key, value.clone() as Rc<dyn Any>));
+        scratch.cache.push((key, value.clone() as Arc<dyn Any + Send + Sync>));
         value
     }
 
     /// Global positions of a word: every term it matches (folded or exact, maybe as a prefix).
-    fn word_positions(&self, word: &str, exact: bool, prefix: bool) -> Rc<Vec<u32>> {
+    fn word_positions(&self, word: &str, exact: bool, prefix: bool) -> Arc<Vec<u32>> {
         self.cached(format!("w{}{}{word}", exact as u8, prefix as u8), || {
             let mut out = Vec::new();
             for id in self.term_ids(word, exact, prefix) {
@@ -71,7 +71,7 @@ impl SearchIndex {
     }
 
     /// Start positions of `seq`: where its first word is followed by the others in order.
-    pub(crate) fn seq_positions(&self, seq: &Seq, exact: bool) -> Rc<Vec<u32>> {
+    pub(crate) fn seq_positions(&self, seq: &Seq, exact: bool) -> Arc<Vec<u32>> {
         let last = seq.words.len() - 1;
         if last == 0 {
             return self.word_positions(&seq.words[0], exact, seq.prefix);
@@ -90,7 +90,7 @@ impl SearchIndex {
     }
 
     /// Title and body frequencies of `seq` per document containing it.
-    fn seq_tfs(&self, seq: &Seq, exact: bool) -> Rc<DocTfs> {
+    fn seq_tfs(&self, seq: &Seq, exact: bool) -> Arc<DocTfs> {
         self.cached(format!("t{}", Self::seq_key(seq, exact)), || {
             let n = self.len();
             let (mut title, mut body) = (vec![0u32; n], vec![0u32; n]);
@@ -112,7 +112,7 @@ impl SearchIndex {
     }
 
     /// Documents where `a`'s last word is directly followed by `b`'s first.
-    fn adjacent_docs(&self, a: &Seq, b: &Seq, exact: bool) -> Rc<Vec<u32>> {
+    fn adjacent_docs(&self, a: &Seq, b: &Seq, exact: bool) -> Arc<Vec<u32>> {
         let key = format!("a{}|{}", Self::seq_key(a, exact), Self::seq_key(b, exact));
         self.cached(key, || {
             let starts = self.followed_by(
@@ -131,7 +131,7 @@ impl SearchIndex {
     /// The positions `p` of `a` such that `p + offset` is in `b`, in no particular order. The
     /// smaller list is marked in a bitset over global positions and the larger one probes it.
     fn followed_by(&self, a: &[u32], b: &[u32], offset: u32) -> Vec<u32> {
-        let mut scratch = self.scratch.0.borrow_mut();
+        let mut scratch = self.scratch.lock();
         let bits = &mut scratch.bits;
         let words = *self.doc_start.last().unwrap_or(&0) as usize / 64 + 2;
         if bits.len() < words {
