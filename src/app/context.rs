@@ -20,6 +20,10 @@ pub struct Archive {
     pub query: Memo<ParamsMap>,
     pub request: Memo<SearchRequest>,
     pub results: Memo<Arc<SearchResults>>,
+    /// The result the keyboard is on (`j`/`k`), as a position in `results.ids`.
+    pub cursor: RwSignal<usize>,
+    /// Whether the keyboard shortcuts are listed (`?`).
+    pub show_keys: RwSignal<bool>,
 }
 
 impl Archive {
@@ -39,6 +43,8 @@ impl Archive {
             query,
             request,
             results,
+            cursor: RwSignal::new(0),
+            show_keys: RwSignal::new(false),
         }
     }
 

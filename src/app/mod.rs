@@ -9,6 +9,7 @@ mod facts;
 mod fetch;
 mod highlight;
 mod histogram;
+mod keys;
 mod panic_screen;
 mod reader;
 mod results;
@@ -149,6 +150,7 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
     }
     let archive = context::Archive::new(loaded.clone(), index);
     provide_context(archive.clone());
+    keys::install(archive.clone());
     let query = archive.query;
     let open_id = Memo::new(move |_| query.with(|q| q.get("a")));
     let title = match loaded.bundle.title.as_str() {
@@ -194,6 +196,7 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
             </a>
         </header>
         <screens::SkippedWarning warnings=loaded.warnings.clone() />
+        <keys::ShortcutList />
         {page}
     }
 }

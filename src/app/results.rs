@@ -28,6 +28,7 @@ pub fn Results() -> impl IntoView {
     let scroll_top = RwSignal::new(0.0);
     let viewport_height = RwSignal::new(900.0);
 
+    let cursor = archive.cursor;
     // A new search starts at its best hit.
     Effect::new(move |_| {
         results.track();
@@ -35,6 +36,20 @@ pub fn Results() -> impl IntoView {
             el.set_scroll_top(0);
         }
         scroll_top.set(0.0);
+        cursor.set(0);
+    });
+    // The keyboard's row stays in view.
+    Effect::new(move |_| {
+        let top = cursor.get() as f64 * ROW_PX;
+        let Some(el) = viewport.get_untracked() else {
+            return;
+        };
+        let (shown, height) = (el.scroll_top() as f64, el.client_height() as f64);
+        if top < shown {
+            el.set_scroll_top(top as i32);
+        } else if top + ROW_PX > shown + height {
+            el.set_scroll_top((top + ROW_PX - height) as i32);
+        }
     });
 
     let on_scroll = move |_| {
@@ -76,6 +91,7 @@ pub fn Results() -> impl IntoView {
                         view! {
                             <li
                                 class="result-row"
+                                class:cursor=move || cursor.get() == pos
                                 style:top=format!("{}px", pos as f64 * ROW_PX)
                                 aria-setsize=r.total
                                 aria-posinset=pos + 1

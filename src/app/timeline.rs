@@ -24,6 +24,7 @@ use web_sys::{Element, PointerEvent};
 
 use hoinghi::bundle::{Article, ConferenceKind, DatePrecision, Role};
 use hoinghi::display::Lang;
+use hoinghi::timeline::cluster;
 use hoinghi::timeline::scale::{iso_day, Scale, MAX_PX_PER_DAY};
 use hoinghi::timeline::ticks::axis;
 use hoinghi::timeline::{
@@ -145,8 +146,9 @@ pub fn TimelinePage() -> impl IntoView {
     on_cleanup(move || resize.remove());
 
     let zoom_level = Memo::new(move |_| scale.with(|s| s.px_per_day));
+    let cluster_level = Memo::new(move |_| cluster::level(zoom_level.get()));
     let clustering =
-        Memo::new(move |_| Shared(Arc::new(model.with(|m| m.0.cluster(zoom_level.get())))));
+        Memo::new(move |_| Shared(Arc::new(model.with(|m| m.0.cluster(cluster_level.get())))));
     // Marks are placed relative to a fixed day of the model, so panning only moves their parent
     // and zooming only rewrites each mark's transform; `generation` keeps one model's elements
     // from being reused for another's.

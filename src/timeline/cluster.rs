@@ -11,6 +11,13 @@ pub const GAP_PX: f64 = 12.0;
 /// No group spans more than this between its first and last centre, px.
 pub const MAX_SPAN_PX: f64 = 24.0;
 
+/// The zoom clustering is done at: `px_per_day` rounded down to a half-octave step. Groups then
+/// stay the same over a range of zooms, so most zoom frames only move marks instead of replacing
+/// them; members end up at most √2 × [`GAP_PX`] apart on screen.
+pub fn level(px_per_day: f64) -> f64 {
+    (px_per_day.log2() * 2.0).floor().exp2().sqrt()
+}
+
 /// A run of consecutive items of a lane (in centre order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Group {
@@ -60,6 +67,18 @@ mod tests {
         assert_eq!(g[1], Group { first: 3, count: 2 });
         assert_eq!(g.iter().map(|g| g.count).sum::<u32>(), 6);
         assert!(cluster(&[], 1.0).is_empty());
+    }
+
+    #[test]
+    fn zoom_levels_are_half_octaves_at_or_below_the_zoom() {
+        assert_eq!(level(1.0), 1.0);
+        assert_eq!(level(1.3), 1.0);
+        assert!((level(1.5) - 2f64.sqrt()).abs() < 1e-12);
+        assert_eq!(level(2.0), 2.0);
+        assert_eq!(level(0.75), 2f64.sqrt() / 2.0);
+        for z in [0.05, 0.3, 7.0, 240.0] {
+            assert!(level(z) <= z && level(z) * 2f64.sqrt() > z);
+        }
     }
 
     #[test]

@@ -4,7 +4,8 @@
 // saves it as JSON under target/bench/ and rewrites docs/performance.md.
 //
 // Expects the release CLI (target/release/hoinghi) and the app in target/bench/app/ (trunk
-// --dist) to be built: ./run bench builds both first. BENCH_RUNS sets the cold starts per size (default 3).
+// --dist) to be built: ./run bench builds both first. BENCH_RUNS sets the cold starts per size
+// (default 3).
 import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -54,7 +55,6 @@ const T0 = Date.now();
 const log = (msg) => console.error(`bench [${Math.round((Date.now() - T0) / 1000)} s]: ${msg}`);
 
 async function main() {
-  const started = Date.now();
   const report = new Report();
   const results = {};
 
@@ -80,7 +80,7 @@ async function main() {
     report.add('peak memory', maxRssBytes / MB, 'MB', input, 'GNU time -v max RSS');
   }
   const ingest = SIZES.map((n) => [n, bundles[n].ingest.wallS]);
-  report.add('wall time growth', growth(ingest), 'exponent', '1k→10k, 10k→35k', '1 = linear, 2 = quadratic');
+  report.add('wall time growth', growth(ingest), 'exponent', '1k→10k / 10k→35k', '1 = linear, 2 = quadratic');
 
   report.section('Bundle bytes');
   for (const n of [5, ...SIZES]) {
@@ -124,6 +124,7 @@ async function main() {
       }
     }
     browserRows(report, results);
+    report.section('Other peers');
     report.na('Pagefind (npm pagefind) as a second peer', 'not tried yet; its Node API (addCustomRecord) could index the bundle records directly', 'all sizes');
     scalingRows(report, results);
     log('relevance on the seeds');
@@ -141,16 +142,24 @@ async function main() {
   const date = new Date().toISOString();
   const meta = {
     date,
-    commit: (await run('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).catch(() => ({ stdout: '?' }))).stdout.trim(),
+    commit: await commit(),
     machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 1e9).toFixed(0)} GB RAM`,
     runs: RUNS,
-    seconds: Math.round((Date.now() - started) / 1000),
+    seconds: Math.round((Date.now() - T0) / 1000),
   };
   const saved = await report.save(OUT, meta);
   await writeDocs(report, meta);
   console.log(`hoinghi bench · ${date} · commit ${meta.commit} · ${meta.machine} · ${meta.seconds} s\n`);
   console.log(report.table());
   console.log(`\nsaved: target/bench/latest.json, ${saved.slice(ROOT.length + 1)}; docs/performance.md`);
+}
+
+/** HEAD's short hash, marked when the working tree has changes (the measured code is not HEAD's). */
+async function commit() {
+  // --no-optional-locks: never take index.lock while someone else may be committing.
+  const git = async (...args) => (await run('git', args, { cwd: ROOT }).catch(() => ({ stdout: '?' }))).stdout.trim();
+  const [head, changes] = [await git('rev-parse', '--short', 'HEAD'), await git('--no-optional-locks', 'status', '--porcelain', '--untracked-files=no')];
+  return changes ? `${head} + uncommitted changes` : head;
 }
 
 /** "a / b" exponents between consecutive sizes of [[n, value], ...]. */
