@@ -119,10 +119,11 @@ fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
                         <a
                             class="facet-value"
                             class:selected=v.selected
-                            aria-pressed=if v.selected { "true" } else { "false" }
+                            aria-current=v.selected.then_some("true")
                             href=href
                         >
                             <span class="facet-label">{v.label}</span>
+                            {v.selected.then(|| view! { <span class="visually-hidden">" (đang lọc)"</span> })}
                             {v.group.map(|g| view! { <span class="facet-group">{g}</span> })}
                             <span class="facet-count">{v.count}</span>
                         </a>

@@ -5,9 +5,10 @@
 //! merged into counted marks by the core ([`hoinghi::timeline`]), so the DOM holds a few hundred
 //! elements whatever the archive's size. Each mark is then a real element: it takes keyboard
 //! focus in time order, carries an accessible name, and can be clicked and tested, where canvas
-//! would need a parallel accessibility layer. Panning does not touch the marks at all: they are
-//! keyed by group, positioned once per zoom level relative to an anchor day, and moved together by
-//! one `transform` on their parent.
+//! would need a parallel accessibility layer. Marks are keyed by cluster group and placed relative
+//! to a fixed day, so panning only moves their parent (one `transform`) and adds or drops the
+//! marks at the edges, and zooming rewrites each mark's `transform`; groups change only when the
+//! zoom crosses a half-octave ([`hoinghi::timeline::cluster::level`]).
 //!
 //! URL parameters read here: `view=timeline`, `lan=tinh|vung|loai|cap|nguon` (lanes by province,
 //! region, kind, level or source; province when absent), `xeplan=az|nhieu` (lane order: A–Z or
@@ -27,9 +28,7 @@ use hoinghi::display::Lang;
 use hoinghi::timeline::cluster;
 use hoinghi::timeline::scale::{iso_day, Scale, MAX_PX_PER_DAY};
 use hoinghi::timeline::ticks::axis;
-use hoinghi::timeline::{
-    time_order, Glyph, LaneBy, LaneOrder, TimelineModel, Viewport,
-};
+use hoinghi::timeline::{time_order, Glyph, LaneBy, LaneOrder, TimelineModel, Viewport};
 
 use super::context::Archive;
 use super::url::href;
@@ -184,14 +183,18 @@ pub fn TimelinePage() -> impl IntoView {
     let settle_focus = move || {
         request_animation_frame(move || {
             // The view may be gone by now (Enter opened an article).
-            let Some(Some(wish)) = focus_wish.try_get_value() else { return };
+            let Some(Some(wish)) = focus_wish.try_get_value() else {
+                return;
+            };
             focus_wish.set_value(None);
             let target = glyphs.try_with_untracked(|gs| match wish {
                 FocusWish::Item(lane, item) => gs
                     .iter()
                     .find(|g| g.lane() == lane && covers(g, item))
                     .copied(),
-                FocusWish::After(day) => gs.iter().find(|g| g.centre() > day).or(gs.last()).copied(),
+                FocusWish::After(day) => {
+                    gs.iter().find(|g| g.centre() > day).or(gs.last()).copied()
+                }
                 FocusWish::Before(day) => gs
                     .iter()
                     .rev()
@@ -447,19 +450,7 @@ pub fn TimelinePage() -> impl IntoView {
         }
     };
 
-    let on_focusin = {
-        let articles = archive.loaded.clone();
-        move |ev: web_sys::FocusEvent| {
-            let target = glyph_of(ev.target());
-            if let (Some(g), Some(el)) = (target, ev.target()) {
-                let label = model.with_untracked(|m| glyph_label(&m.0, &articles.bundle.articles, g));
-                if let Ok(el) = el.dyn_into::<Element>() {
-                    let _ = el.set_attribute("aria-label", &label);
-                }
-            }
-            hovered.set(target);
-        }
-    };
+    let on_focusin = move |ev: web_sys::FocusEvent| hovered.set(glyph_of(ev.target()));
 
     let set_param = {
         let go = go.clone();
@@ -523,21 +514,22 @@ pub fn TimelinePage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let period_view = move |(_, lane, kind, (start, end)): (GlyphKey, u32, ConferenceKind, (i32, i32))| {
-        let from = start as f64 - anchor.get_untracked();
-        let days = (end - start) as f64;
-        let y = lane as f64 * LANE_H + LANE_H - 8.0;
-        view! {
-            <rect
-                class=format!("tl-period k-{}", kind.code())
-                x=move || format!("{:.1}", from * zoom_level.get())
-                y=y
-                width=move || format!("{:.1}", (days * zoom_level.get()).max(1.0))
-                height="4"
-                rx="2"
-            />
-        }
-    };
+    let period_view =
+        move |(_, lane, kind, (start, end)): (GlyphKey, u32, ConferenceKind, (i32, i32))| {
+            let from = start as f64 - anchor.get_untracked();
+            let days = (end - start) as f64;
+            let y = lane as f64 * LANE_H + LANE_H - 8.0;
+            view! {
+                <rect
+                    class=format!("tl-period k-{}", kind.code())
+                    x=move || format!("{:.1}", from * zoom_level.get())
+                    y=y
+                    width=move || format!("{:.1}", (days * zoom_level.get()).max(1.0))
+                    height="4"
+                    rx="2"
+                />
+            }
+        };
     let keyed_glyphs = move || {
         let generation = generation.get_untracked();
         glyphs.with(|gs| {
@@ -553,15 +545,20 @@ pub fn TimelinePage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    // Elements carry only what drawing, focus and tests need; the accessible name is written
-    // when a mark takes focus (`on_focusin`), which keeps each zoom frame's DOM work small.
     let glyph_view = {
         let articles = archive.loaded.clone();
         move |(_, g): (GlyphKey, Glyph)| {
+            let (lane, first) = g.key();
+            let count = match g {
+                Glyph::Mark { .. } => 1,
+                Glyph::Cluster { count, .. } => count,
+            };
+            let label = model.with_untracked(|m| {
+                glyph_label(&m.0, &articles.bundle.articles, (lane, first, count))
+            });
             let y = g.lane() as f64 * LANE_H + LANE_H / 2.0;
             let from_anchor = g.centre() - anchor.get_untracked();
-            let transform =
-                move || format!("translate({:.1},{y})", from_anchor * zoom_level.get());
+            let transform = move || format!("translate({:.1},{y})", from_anchor * zoom_level.get());
             match g {
                 Glyph::Mark { lane, index, item } if item.precision == DatePrecision::Day => {
                     let article = &articles.bundle.articles[item.article as usize];
@@ -572,6 +569,7 @@ pub fn TimelinePage() -> impl IntoView {
                             transform=transform
                             tabindex="0"
                             role="link"
+                            aria-label=label
                             data-lane=lane
                             data-first=index
                             data-count="1"
@@ -597,6 +595,7 @@ pub fn TimelinePage() -> impl IntoView {
                             rx="3"
                             tabindex="0"
                             role="link"
+                            aria-label=label
                             data-lane=lane
                             data-first=index
                             data-count="1"
@@ -620,6 +619,7 @@ pub fn TimelinePage() -> impl IntoView {
                             transform=transform
                             tabindex="0"
                             role="button"
+                            aria-label=label
                             data-lane=lane
                             data-first=first
                             data-count=count
@@ -745,7 +745,7 @@ pub fn TimelinePage() -> impl IntoView {
                     .map(|k| (k, run.iter().filter(|i| i.kind == k).count()))
                     .filter(|(_, n)| *n > 0)
                     .collect();
-                kinds.sort_by(|a, b| b.1.cmp(&a.1));
+                kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
                 let (from, to) = (run[0].date_vi(), run[run.len() - 1].date_vi());
                 let titles: Vec<String> = run
                     .iter()
@@ -889,6 +889,7 @@ pub fn TimelinePage() -> impl IntoView {
                     class="tl-lanes"
                     node_ref=scroller
                     tabindex="0"
+                    role="group"
                     aria-label="Các làn hội nghị: ← → di chuyển, + − thu phóng, Tab qua từng hội nghị"
                     on:scroll=move |_| {
                         if let Some(el) = scroller.get_untracked() {
@@ -956,12 +957,20 @@ fn KindKey(kind: ConferenceKind) -> impl IntoView {
 }
 
 /// What a screen reader announces for a glyph.
-fn glyph_label(model: &TimelineModel, articles: &[Article], (lane, first, count): GlyphRef) -> String {
+fn glyph_label(
+    model: &TimelineModel,
+    articles: &[Article],
+    (lane, first, count): GlyphRef,
+) -> String {
     let lane_label = &model.lanes[lane as usize].label;
     if count == 1 {
         let item = model.item(lane, first);
         let title = &articles[item.article as usize].title;
-        return format!("{} · {lane_label} · {} · {title}", item.kind.label_vi(), item.date_vi());
+        return format!(
+            "{} · {lane_label} · {} · {title}",
+            item.kind.label_vi(),
+            item.date_vi()
+        );
     }
     let run = model.run(lane, first, count);
     format!(

@@ -62,7 +62,8 @@ fn parts(iso: &str) -> (Option<i32>, Option<u32>, Option<u32>) {
     let mut fields = iso.as_bytes().split(|b| *b == b'-').take(3).map(|f| {
         // Leading digits only, so a time after the day (`07T07:34`) is ignored.
         let digits = f.iter().take_while(|b| b.is_ascii_digit()).take(4);
-        let (count, value) = digits.fold((0, 0u32), |(c, n), d| (c + 1, n * 10 + u32::from(d - b'0')));
+        let (count, value) =
+            digits.fold((0, 0u32), |(c, n), d| (c + 1, n * 10 + u32::from(d - b'0')));
         (count > 0).then_some(value)
     });
     let year = fields.next().flatten().map(|y| y as i32);
@@ -189,7 +190,10 @@ mod tests {
         assert_eq!(year.1 - year.0, 365);
         let day = date_span("2023-04-07", DatePrecision::Day).unwrap();
         assert_eq!(day, (day_number(2023, 4, 7), day_number(2023, 4, 8)));
-        assert_eq!(parse_day("2024-01-18T07:34:05"), Some(day_number(2024, 1, 18)));
+        assert_eq!(
+            parse_day("2024-01-18T07:34:05"),
+            Some(day_number(2024, 1, 18))
+        );
         assert_eq!(date_span("2023-04", DatePrecision::Day), None);
         assert_eq!(date_span("2023-02-30", DatePrecision::Day), None);
         assert_eq!(date_span("2023-13-01", DatePrecision::Month), None);
