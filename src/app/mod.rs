@@ -9,6 +9,7 @@ mod facts;
 mod fetch;
 mod highlight;
 mod histogram;
+mod open_file;
 mod keys;
 mod panic_screen;
 mod reader;
@@ -103,24 +104,16 @@ fn Shell() -> impl IntoView {
                 Some(text) if url == DEFAULT_BUNDLE => Ok(text.into_bytes()),
                 _ => fetch::fetch_bytes(&url, progress).await,
             };
-            let outcome = match fetched {
-                Ok(bytes) => match load_bundle(&bytes) {
-                    Ok(loaded) => LoadState::Ready(Arc::new(loaded)),
-                    Err(e) => LoadState::Failed {
-                        url: url.clone(),
-                        cause: e.to_string(),
-                    },
-                },
-                Err(e) => LoadState::Failed {
-                    url: url.clone(),
-                    cause: e.to_string(),
-                },
-            };
+            let outcome = loaded_state(url.clone(), fetched.map_err(|e| e.to_string()));
             if still_wanted() {
                 set_state.set(outcome);
             }
         });
     });
+
+    // A bundle file the user opens or drops replaces whatever is loaded.
+    provide_context(set_state);
+    open_file::accept_drops(set_state);
 
     move || match state.get() {
         LoadState::Loading {
@@ -130,6 +123,14 @@ fn Shell() -> impl IntoView {
         } => view! { <screens::Loading url received total /> }.into_any(),
         LoadState::Failed { url, cause } => view! { <screens::LoadFailed url cause /> }.into_any(),
         LoadState::Ready(loaded) => view! { <Archive loaded /> }.into_any(),
+    }
+}
+
+/// What loading `name` came to, from its bytes or the reason there are none.
+fn loaded_state(name: String, bytes: Result<Vec<u8>, String>) -> LoadState {
+    match bytes.and_then(|b| load_bundle(&b).map_err(|e| e.to_string())) {
+        Ok(loaded) => LoadState::Ready(Arc::new(loaded)),
+        Err(cause) => LoadState::Failed { url: name, cause },
     }
 }
 
@@ -185,6 +186,7 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
             </a>
             <span class="bundle-title">{title}</span>
             <search_bar::SearchBar />
+            <open_file::OpenFile />
             <a
                 class="view-switch"
                 href=move || {

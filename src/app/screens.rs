@@ -41,10 +41,11 @@ pub fn LoadFailed(url: String, cause: String) -> impl IntoView {
             <p class="muted">"Could not open the bundle"</p>
             <p>"Tệp · File: " <code class="bundle-url">{url}</code></p>
             <p class="cause">{cause}</p>
-            <p>
+            <p class="actions">
                 <a class="button" href="./" rel="external">
                     "Mở bộ dữ liệu mặc định · Open the default bundle"
                 </a>
+                <super::open_file::OpenFile />
             </p>
         </section>
     }

@@ -517,16 +517,13 @@ pub fn TimelinePage() -> impl IntoView {
     let period_view =
         move |(_, lane, kind, (start, end)): (GlyphKey, u32, ConferenceKind, (i32, i32))| {
             let from = start as f64 - anchor.get_untracked();
-            let days = (end - start) as f64;
             let y = lane as f64 * LANE_H + LANE_H - 8.0;
             view! {
                 <rect
                     class=format!("tl-period k-{}", kind.code())
-                    x=move || format!("{:.1}", from * zoom_level.get())
-                    y=y
-                    width=move || format!("{:.1}", (days * zoom_level.get()).max(1.0))
+                    style=("transform", format!("{} scaleX(var(--z))", at_day(from, y)))
+                    width=end - start
                     height="4"
-                    rx="2"
                 />
             }
         };
@@ -558,7 +555,7 @@ pub fn TimelinePage() -> impl IntoView {
             });
             let y = g.lane() as f64 * LANE_H + LANE_H / 2.0;
             let from_anchor = g.centre() - anchor.get_untracked();
-            let transform = move || format!("translate({:.1},{y})", from_anchor * zoom_level.get());
+            let transform = at_day(from_anchor, y);
             match g {
                 Glyph::Mark { lane, index, item } if item.precision == DatePrecision::Day => {
                     let article = &articles.bundle.articles[item.article as usize];
@@ -566,7 +563,7 @@ pub fn TimelinePage() -> impl IntoView {
                         <path
                             class=format!("tl-mark k-{}", item.kind.code())
                             d=shape(item.kind)
-                            transform=transform
+                            style=("transform", transform.clone())
                             tabindex="0"
                             role="link"
                             aria-label=label
@@ -583,16 +580,14 @@ pub fn TimelinePage() -> impl IntoView {
                 Glyph::Mark { lane, index, item } => {
                     let article = &articles.bundle.articles[item.article as usize];
                     let days = (item.end - item.start) as f64;
-                    let w = move || (days * zoom_level.get()).max(6.0);
                     view! {
                         <rect
                             class=format!("tl-mark tl-span k-{}", item.kind.code())
-                            transform=transform
-                            x=move || format!("{:.1}", -w() / 2.0)
+                            style=("transform", format!("{transform} scaleX(var(--z))"))
+                            x=-days / 2.0
                             y="-6"
-                            width=move || format!("{:.1}", w())
+                            width=days
                             height="12"
-                            rx="3"
                             tabindex="0"
                             role="link"
                             aria-label=label
@@ -616,7 +611,7 @@ pub fn TimelinePage() -> impl IntoView {
                     view! {
                         <g
                             class=format!("tl-cluster k-{}", kind.code())
-                            transform=transform
+                            style=("transform", transform.clone())
                             tabindex="0"
                             role="button"
                             aria-label=label
@@ -905,7 +900,12 @@ pub fn TimelinePage() -> impl IntoView {
                     <svg class="tl-svg" height=svg_height>
                         <g>{stripes}</g>
                         <g>{grid}</g>
-                        <g transform=marks_transform>
+                        // `--z` (px per day) scales every mark's place at once: a zoom frame
+                        // changes one property, not one attribute per mark.
+                        <g
+                            transform=marks_transform
+                            style=("--z", move || zoom_level.get().to_string())
+                        >
                             <g class="tl-periods">
                                 <For each=periods key=|p| p.0 children=period_view />
                             </g>
@@ -954,6 +954,12 @@ fn KindKey(kind: ConferenceKind) -> impl IntoView {
             <path d=shape(kind) />
         </svg>
     }
+}
+
+/// A CSS transform placing an element `days` from the anchor, in a lane at `y`, through the
+/// zoom held in `--z` on the marks' parent.
+fn at_day(days: f64, y: f64) -> String {
+    format!("translate(calc({days:.4}px * var(--z)), {y}px)")
 }
 
 /// What a screen reader announces for a glyph.

@@ -27,9 +27,9 @@ export class Report {
     this.rows.push({ figure, value, unit, input, how });
   }
 
-  /** A figure that could not be measured in this run, with the reason. */
-  na(figure, reason, input = '', how = '') {
-    this.add(figure, `n/a (${reason})`, '', input, how);
+  /** A figure that could not be measured in this run; the reason goes where the method would. */
+  na(figure, reason, input = '') {
+    this.add(figure, 'n/a', '', input, reason);
   }
 
   table() {
