@@ -429,7 +429,8 @@ mod tests {
             let text = json.trim_end_matches('}').to_string();
             format!("{text},\"index\":\"{index}\"}}")
         };
-        let sound = load_bundle(with_index(bundle_json(&[article("a"), article("b")])).as_bytes()).unwrap();
+        let sound =
+            load_bundle(with_index(bundle_json(&[article("a"), article("b")])).as_bytes()).unwrap();
         assert_eq!(sound.search_index().1, IndexSource::Bundled);
         // One article skipped: positions shift, so the index is rebuilt.
         let broken = with_index(bundle_json(&[article("a"), "{}".into(), article("b")]));
@@ -437,10 +438,18 @@ mod tests {
         assert_eq!(loaded.bundle.articles.len(), 2);
         let reordered = with_index(bundle_json(&[article("b"), article("a")]));
         let (_, source) = load_bundle(reordered.as_bytes()).unwrap().search_index();
-        assert_eq!(source, IndexSource::Built("the bundle's index does not match its articles".into()));
-        let garbage = bundle_json(&[article("a")]).trim_end_matches('}').to_string() + ",\"index\":\"!!\"}";
+        assert_eq!(
+            source,
+            IndexSource::Built("the bundle's index does not match its articles".into())
+        );
+        let garbage = bundle_json(&[article("a")])
+            .trim_end_matches('}')
+            .to_string()
+            + ",\"index\":\"!!\"}";
         let (_, source) = load_bundle(garbage.as_bytes()).unwrap().search_index();
-        assert!(matches!(source, IndexSource::Built(r) if r.starts_with("the bundle's index is unusable")));
+        assert!(
+            matches!(source, IndexSource::Built(r) if r.starts_with("the bundle's index is unusable"))
+        );
     }
 
     #[test]

@@ -54,8 +54,7 @@ pub fn accept_drops(set_state: WriteSignal<LoadState>) {
 pub fn OpenFile() -> impl IntoView {
     let set_state = expect_context::<WriteSignal<LoadState>>();
     let on_change = move |ev: leptos::ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> =
-            ev.target().and_then(|t| t.dyn_into().ok());
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
         if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
             load(file, set_state);
         }

@@ -32,12 +32,15 @@ pub fn href(current: &ParamsMap, changes: &[(&str, Option<&str>)]) -> String {
     with_query(&pairs)
 }
 
-/// The results page for `req`: the reader closes, the bundle stays.
+/// Query keys that choose how results are shown rather than which: they survive a new search.
+const VIEW_KEYS: [&str; 4] = ["bundle", "view", "lan", "xeplan"];
+
+/// The page for `req` in the current view (list or timeline): the reader closes, the bundle and
+/// the view's own settings stay.
 pub fn search_href(current: &ParamsMap, req: &SearchRequest) -> String {
-    let mut pairs: Vec<(String, String)> = current
-        .get("bundle")
-        .map(|b| ("bundle".to_string(), b))
-        .into_iter()
+    let mut pairs: Vec<(String, String)> = VIEW_KEYS
+        .iter()
+        .filter_map(|k| current.get(k).map(|v| (k.to_string(), v)))
         .collect();
     pairs.extend(
         pairs_from_request(req)
@@ -63,11 +66,14 @@ fn encode(text: &str) -> String {
     js_sys::encode_uri_component(text).into()
 }
 
-/// The entity page of one person, document or province: a fresh search narrowed to it.
+/// The entity page of one person, document or province: a fresh search narrowed to it, in the
+/// list view, where the entity's card is.
 pub fn entity_href(current: &ParamsMap, facet: Facet, value: &str) -> String {
     let req = SearchRequest {
         filters: vec![(facet, vec![value.to_string()])],
         ..SearchRequest::default()
     };
-    search_href(current, &req)
+    let mut list = current.clone();
+    list.remove("view");
+    search_href(&list, &req)
 }

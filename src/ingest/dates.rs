@@ -16,8 +16,11 @@ pub struct Date {
 impl Date {
     /// A checked date: rejects 31/02, month 13, and years outside what news archives hold.
     pub fn new(y: i32, m: u32, d: u32) -> Option<Date> {
-        ((1900..=2100).contains(&y) && crate::calendar::is_valid(y, m, d))
-            .then_some(Date { y, m, d })
+        ((1900..=2100).contains(&y) && crate::calendar::is_valid(y, m, d)).then_some(Date {
+            y,
+            m,
+            d,
+        })
     }
 
     pub fn iso(self) -> String {

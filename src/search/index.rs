@@ -68,7 +68,9 @@ impl Scratch {
     /// it can live in shared UI state; searches never run concurrently, so it is uncontended.
     pub(crate) fn lock(&self) -> MutexGuard<'_, ScratchData> {
         // A panic mid-search leaves only reusable memory behind; the data is still sound.
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 

@@ -51,7 +51,9 @@ impl SearchIndex {
         if scratch.cache.len() >= CACHED {
             scratch.cache.remove(0);
         }
-        scratch.cache.push((key, value.clone() as Arc<dyn Any + Send + Sync>));
+        scratch
+            .cache
+            .push((key, value.clone() as Arc<dyn Any + Send + Sync>));
         value
     }
 

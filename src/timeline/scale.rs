@@ -40,14 +40,7 @@ pub fn date_of(days: i32) -> (i32, u32, u32) {
     (year, month, day)
 }
 
-pub fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
+pub use crate::calendar::days_in_month;
 
 /// `yyyy-mm-dd` as its day number, or `None` when it is not a real date.
 pub fn parse_day(iso: &str) -> Option<i32> {

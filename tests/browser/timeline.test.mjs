@@ -149,6 +149,15 @@ export default function (test) {
     await page.selectOption('#tl-lanes', 'vung');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('lan') === 'vung');
     await page.waitForFunction(() => document.querySelector('.tl-lane-label')?.textContent.startsWith('Duyên hải'));
+    // Narrowing from the timeline keeps the timeline and its lane choice.
+    await page.locator('[data-facet="loai"] .facet-value', { hasText: 'Tổng kết' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.tl-mark').length === 2);
+    const url = new URL(page.url());
+    assert(url.searchParams.get('view') === 'timeline' && url.searchParams.get('lan') === 'vung',
+      `a facet click stays on the timeline: ${url}`);
+    await page.locator('#q').fill('dien bien');
+    await page.waitForFunction(() => document.querySelectorAll('.tl-mark').length === 1);
+    assert(new URL(page.url()).searchParams.get('view') === 'timeline', 'typing stays on the timeline');
     await page.locator('.view-switch').click();
     await page.waitForSelector('.results-pane');
     assert(!new URL(page.url()).searchParams.has('view'), 'the list view drops view=timeline');
