@@ -541,6 +541,10 @@ fn unusable_files_are_reported_not_dropped() {
     std::fs::write(dir.join("empty.txt"), " \n").expect("write");
     std::fs::write(dir.join("sub/legacy.txt"), b"H\xf4i ngh\xd2 t\xe9nh").expect("write");
     std::fs::write(dir.join("sub/photo.jpg"), b"\xff\xd8\xff\0\0").expect("write");
+    // Sparse, so the test costs no disk: only its length matters.
+    std::fs::File::create(dir.join("sub/dump.txt"))
+        .and_then(|f| f.set_len(ingest::MAX_FILE_BYTES + 1))
+        .expect("write");
     let utf16: Vec<u8> = [0xFF, 0xFE]
         .into_iter()
         .chain(
@@ -570,8 +574,11 @@ fn unusable_files_are_reported_not_dropped() {
             )
         })
         .collect();
-    assert_eq!(skipped.len(), 3, "{skipped:?}");
+    assert_eq!(skipped.len(), 4, "{skipped:?}");
     assert_eq!(skipped[0].0, "empty.txt");
+    assert!(skipped
+        .iter()
+        .any(|(f, r)| f == "dump.txt" && r.starts_with("too large for one article (16777217 bytes")));
     assert!(skipped
         .iter()
         .any(|(f, r)| f == "legacy.txt" && r.starts_with("not UTF-8")));

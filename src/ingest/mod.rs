@@ -45,7 +45,13 @@ pub enum SkipReason {
     /// A side-car metadata file that could not be read.
     BadMetadata(String),
     Unreadable(String),
+    /// Larger than any article page: a dump or a mislabelled file, refused before reading it.
+    TooLarge(u64),
 }
+
+/// The largest file read as one article. Real pages are tens of kilobytes; the HTML of one with
+/// inline images may reach a few megabytes.
+pub const MAX_FILE_BYTES: u64 = 16 << 20;
 
 impl fmt::Display for SkipReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -61,6 +67,10 @@ impl fmt::Display for SkipReason {
             SkipReason::Duplicate(p) => write!(f, "duplicate of {}", p.display()),
             SkipReason::BadMetadata(e) => write!(f, "bad metadata: {e}"),
             SkipReason::Unreadable(e) => write!(f, "unreadable: {e}"),
+            SkipReason::TooLarge(n) => write!(
+                f,
+                "too large for one article ({n} bytes; the limit is {MAX_FILE_BYTES})"
+            ),
         }
     }
 }
@@ -135,6 +145,12 @@ fn extension(path: &Path) -> String {
 }
 
 fn read_article(path: &Path, meta: &Meta) -> Result<Article, SkipReason> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| SkipReason::Unreadable(e.to_string()))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(SkipReason::TooLarge(size));
+    }
     let bytes = std::fs::read(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
     let decoded = text::decode(&bytes)?;
     let raw = if HTML_EXTENSIONS.contains(&extension(path).as_str()) {
