@@ -31,6 +31,9 @@ async function screenshots(browser, base) {
   await page.locator('.article-title').nth(1).click();
   await page.waitForSelector('.reader');
   await page.screenshot({ path: join(ROOT, 'docs', 'screenshot-reader.png') });
+  await open(page, base, '/?view=timeline');
+  await page.waitForSelector('.tl-mark');
+  await page.screenshot({ path: join(ROOT, 'docs', 'screenshot-timeline.png') });
   await context.close();
 }
 
