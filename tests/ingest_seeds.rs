@@ -576,9 +576,9 @@ fn unusable_files_are_reported_not_dropped() {
         .collect();
     assert_eq!(skipped.len(), 4, "{skipped:?}");
     assert_eq!(skipped[0].0, "empty.txt");
-    assert!(skipped
-        .iter()
-        .any(|(f, r)| f == "dump.txt" && r.starts_with("too large for one article (16777217 bytes")));
+    assert!(skipped.iter().any(
+        |(f, r)| f == "dump.txt" && r.starts_with("too large for one article (16777217 bytes")
+    ));
     assert!(skipped
         .iter()
         .any(|(f, r)| f == "legacy.txt" && r.starts_with("not UTF-8")));
