@@ -10,12 +10,14 @@
 //! - [`pack`]: the app and a bundle as one self-contained HTML file.
 //! - [`view_state`]: the app's view state as URL query pairs.
 //! - [`entities`]: what the archive says about a person, document, province, or itself.
+//! - [`export`]: result sets as CSV and JSON.
 //! - [`display`]: how values read to people (dates per language, which URLs may be links).
 
 pub mod bundle;
 pub mod calendar;
 pub mod display;
 pub mod entities;
+pub mod export;
 pub mod ingest;
 pub mod load;
 pub mod pack;

@@ -4,6 +4,7 @@
 
 mod context;
 mod entity_card;
+mod export;
 mod facets;
 mod facts;
 mod fetch;

@@ -11,6 +11,7 @@ use hoinghi::view_state::is_narrowed;
 
 use super::context::Archive;
 use super::entity_card::EntityCard;
+use super::export::ExportMenu;
 use super::facts::ArticleFacts;
 use super::highlight::marked;
 use super::url::{href, search_href};
@@ -146,6 +147,7 @@ pub fn Results() -> impl IntoView {
                     }}
                 </p>
                 {clear}
+                <ExportMenu />
             </div>
             <ul class="notices">{notices}</ul>
             <Show when=move || results.with(|r| r.total == 0)>
