@@ -17,6 +17,7 @@ mod reader;
 mod results;
 mod screens;
 mod search_bar;
+mod theme;
 mod timeline;
 mod url;
 
@@ -34,6 +35,7 @@ const DEFAULT_BUNDLE: &str = "articles.json";
 
 pub fn start() {
     panic_screen::install();
+    theme::restore();
     leptos::mount::mount_to_body(App);
 }
 
@@ -188,6 +190,7 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
             <span class="bundle-title">{title}</span>
             <search_bar::SearchBar />
             <open_file::OpenFile />
+            <theme::ThemeSwitch />
             <a
                 class="view-switch"
                 href=move || {
