@@ -96,22 +96,32 @@ fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
     let archive = expect_context::<Archive>();
     let (query, request, results) = (archive.query, archive.request, archive.results);
     let expanded = RwSignal::new(false);
+    // Only the values on screen are copied out of the results: a person or document facet can
+    // hold thousands, and this runs on every keystroke.
     let counts = Memo::new(move |_| {
-        let facet = facet.get();
-        results.with(|r| r.facet(facet).clone())
-    });
-    let values = move || {
-        let FacetCounts { facet, values } = counts.get();
-        // Tracked: the links must follow the search even when the counts stay the same.
-        let (current, req) = (query.get(), request.get());
         let limit = if expanded.get() {
             usize::MAX
         } else {
             SHORT_LIST
         };
+        results.with(|r| {
+            let all = r.facet(facet.get());
+            let shown = all.values.iter().take(limit).cloned().collect();
+            (
+                FacetCounts {
+                    facet: all.facet,
+                    values: shown,
+                },
+                all.values.len(),
+            )
+        })
+    });
+    let values = move || {
+        let (FacetCounts { facet, values }, _) = counts.get();
+        // Tracked: the links must follow the search even when the counts stay the same.
+        let (current, req) = (query.get(), request.get());
         values
             .into_iter()
-            .take(limit)
             .map(|v| {
                 let href = search_href(&current, &toggle_filter(&req, facet, &v.value));
                 view! {
@@ -133,7 +143,7 @@ fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
             .collect_view()
     };
     let more = move || {
-        let hidden = counts.with(|c| c.values.len().saturating_sub(SHORT_LIST));
+        let hidden = counts.with(|(_, total)| total.saturating_sub(SHORT_LIST));
         (hidden > 0).then(|| {
             view! {
                 <button class="more" type="button" on:click=move |_| expanded.update(|e| *e = !*e)>
@@ -149,7 +159,7 @@ fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
         })
     };
     view! {
-        <Show when=move || counts.with(|c| !c.values.is_empty())>
+        <Show when=move || counts.with(|(_, total)| *total > 0)>
             <section class="facet" data-facet=move || facet_key(facet.get())>
                 <h2>{move || title(facet.get())}</h2>
                 <ul>{values}</ul>
