@@ -29,24 +29,41 @@ pub fn DateFilter() -> impl IntoView {
             },
         )
     };
-    let set_bound = {
+    // One date field per end of the range; `from` picks which end it reads and writes.
+    let bound_input = {
         let go = go.clone();
-        move |from: bool, value: String| {
-            let mut req = request.get_untracked();
-            let value = Some(value).filter(|v| !v.is_empty());
-            if from {
-                req.date_from = value;
-            } else {
-                req.date_to = value;
+        move |from: bool, label: &'static str, id: &'static str| {
+            let go = go.clone();
+            let end = move |r: &SearchRequest| {
+                if from {
+                    r.date_from.clone()
+                } else {
+                    r.date_to.clone()
+                }
+            };
+            let on_change = move |ev| {
+                let mut req = request.get_untracked();
+                let value = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
+                if from {
+                    req.date_from = value;
+                } else {
+                    req.date_to = value;
+                }
+                go(req);
+            };
+            view! {
+                <label>
+                    {label}
+                    <input
+                        type="date"
+                        id=id
+                        prop:value=move || request.with(|r| end(r).unwrap_or_default())
+                        on:change=on_change
+                    />
+                </label>
             }
-            go(req);
         }
     };
-    let on_from = {
-        let set_bound = set_bound.clone();
-        move |ev| set_bound(true, event_target_value(&ev))
-    };
-    let on_to = move |ev| set_bound(false, event_target_value(&ev));
     let bars = move || {
         let months = results.with(|r| r.histogram.clone());
         let top = months.iter().map(|m| m.count).max().unwrap_or(0).max(1) as f64;
@@ -115,24 +132,8 @@ pub fn DateFilter() -> impl IntoView {
                 {bars}
             </svg>
             <div class="date-range">
-                <label>
-                    "Từ "
-                    <input
-                        type="date"
-                        id="date-from"
-                        prop:value=move || request.with(|r| r.date_from.clone().unwrap_or_default())
-                        on:change=on_from
-                    />
-                </label>
-                <label>
-                    "đến "
-                    <input
-                        type="date"
-                        id="date-to"
-                        prop:value=move || request.with(|r| r.date_to.clone().unwrap_or_default())
-                        on:change=on_to
-                    />
-                </label>
+                {bound_input(true, "Từ ", "date-from")}
+                {bound_input(false, "đến ", "date-to")}
             </div>
             {clear}
         </section>

@@ -68,4 +68,14 @@ export default function (test) {
     assert((await page.locator('.reader mark').count()) > 0, 'the reader highlights the search words');
     assert((await page.locator('.reader-nav .next').count()) === 1, 'the reader links to the next result');
   });
+
+  test('the date fields narrow by publication date and show the range from a link', async ({ page, base }) => {
+    await open(page, base, '/');
+    await page.locator('#date-from').fill('2023-01-01');
+    await page.waitForFunction(() => document.querySelector('.result-count').textContent.trim().startsWith('2'));
+    assert(new URL(page.url()).searchParams.get('tu') === '2023-01-01', `tu in the URL: ${page.url()}`);
+    await open(page, base, '/?den=2022-12-31');
+    assert((await page.locator('#date-to').inputValue()) === '2022-12-31', 'the field shows the linked bound');
+    assert((await resultCount(page)).startsWith('2'), 'two seeds published before 2023');
+  });
 }
