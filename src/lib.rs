@@ -12,12 +12,14 @@
 //! - [`entities`]: what the archive says about a person, document, province, or itself.
 //! - [`export`]: result sets as CSV and JSON.
 //! - [`display`]: how values read to people (dates per language, which URLs may be links).
+//! - [`i18n`]: every label of the interface in Vietnamese and English.
 
 pub mod bundle;
 pub mod calendar;
 pub mod display;
 pub mod entities;
 pub mod export;
+pub mod i18n;
 pub mod ingest;
 pub mod load;
 pub mod pack;

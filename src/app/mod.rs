@@ -11,6 +11,7 @@ mod fetch;
 mod highlight;
 mod histogram;
 mod keys;
+mod lang;
 mod open_file;
 mod panic_screen;
 mod reader;
@@ -56,6 +57,7 @@ enum LoadState {
 
 #[component]
 fn App() -> impl IntoView {
+    lang::provide();
     view! {
         <Router>
             <Shell />
@@ -152,6 +154,7 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
     if let IndexSource::Built(reason) = source {
         leptos::logging::log!("search index built on load: {reason}");
     }
+    let t = lang::use_texts();
     let archive = context::Archive::new(loaded.clone(), index);
     provide_context(archive.clone());
     keys::install(archive.clone());
@@ -191,6 +194,7 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
             <search_bar::SearchBar />
             <open_file::OpenFile />
             <theme::ThemeSwitch />
+            <lang::LanguageSwitch />
             <a
                 class="view-switch"
                 href=move || {
@@ -198,7 +202,7 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
                     url::href(&query.get(), &[("view", to), ("a", None)])
                 }
             >
-                {move || if timeline_shown.get() { "Danh sách" } else { "Dòng thời gian" }}
+                {move || if timeline_shown.get() { t().view_list } else { t().view_timeline }}
             </a>
         </header>
         <screens::SkippedWarning warnings=loaded.warnings.clone() />
