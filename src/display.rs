@@ -138,7 +138,10 @@ mod tests {
             date_at("2023-04-01", DatePrecision::Month, Lang::En),
             "April 2023"
         );
-        assert_eq!(date_at("2023-01-01", DatePrecision::Year, Lang::Vi), "năm 2023");
+        assert_eq!(
+            date_at("2023-01-01", DatePrecision::Year, Lang::Vi),
+            "năm 2023"
+        );
         assert_eq!(date_at("2023-01-01", DatePrecision::Year, Lang::En), "2023");
         assert_eq!(
             date_at("2023-04-07", DatePrecision::Day, Lang::En),

@@ -327,7 +327,10 @@ mod tests {
         for (name, text) in EN.fields() {
             assert!(!text.trim().is_empty(), "{name} is empty");
             if name != "switch_language" {
-                assert!(!has_vietnamese_letter(text), "{name} is not English: {text}");
+                assert!(
+                    !has_vietnamese_letter(text),
+                    "{name} is not English: {text}"
+                );
             }
         }
     }

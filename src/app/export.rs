@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use hoinghi::bundle::Article;
-use hoinghi::i18n::Label;
 use hoinghi::export::{articles_csv, articles_json, conferences_csv, conferences_json};
+use hoinghi::i18n::Label;
 
 use super::context::Archive;
 use super::lang::use_texts;
@@ -15,9 +15,12 @@ type Writer = fn(&mut dyn Iterator<Item = &Article>) -> String;
 
 /// The four downloads: label, file name, MIME type, and how to write them.
 const FORMATS: [(Label, &str, &str, Writer); 4] = [
-    (|t| t.export_articles_csv, "bai-viet.csv", "text/csv", |a| {
-        articles_csv(a)
-    }),
+    (
+        |t| t.export_articles_csv,
+        "bai-viet.csv",
+        "text/csv",
+        |a| articles_csv(a),
+    ),
     (
         |t| t.export_articles_json,
         "bai-viet.json",

@@ -112,15 +112,14 @@ pub fn DateFilter() -> impl IntoView {
             })
             .collect_view()
     };
-    let clear =
-        move || {
-            request.with(|r| r.date_from.is_some() || r.date_to.is_some()).then(|| {
+    let clear = move || {
+        request.with(|r| r.date_from.is_some() || r.date_to.is_some()).then(|| {
             let mut req = request.get();
             req.date_from = None;
             req.date_to = None;
             view! { <a class="small" href=search_href(&query.get(), &req)>{t().clear_dates}</a> }
         })
-        };
+    };
     view! {
         <section class="facet dates">
             <h2>{move || t().published_date}</h2>

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use hoinghi::bundle::{Article, Block, Conference, Role};
-use hoinghi::i18n::Texts;
 use hoinghi::display::{date_at, is_web_link, short_date};
+use hoinghi::i18n::Texts;
 use hoinghi::search::{Facet, Highlighter};
 
 use super::context::Archive;
@@ -124,9 +124,9 @@ fn ConferenceFacts<'a>(conference: &'a Conference, t: &'static Texts) -> impl In
             .period
             .as_ref()
             .map(|p| format!("{}: {}", t.period, p.label)),
-        conference.level.map(|l| {
-            format!("{}: {}", t.level, Facet::Level.label_in(l.code(), t.lang))
-        }),
+        conference
+            .level
+            .map(|l| format!("{}: {}", t.level, Facet::Level.label_in(l.code(), t.lang))),
         conference.host.clone().map(|h| format!("{}: {h}", t.host)),
         conference.online.then(|| t.online.to_string()),
     ]
