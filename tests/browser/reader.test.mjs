@@ -38,4 +38,23 @@ export default function (test) {
     assert(citation.includes('Trang thông tin điện tử Đảng bộ tỉnh Điện Biên') && citation.includes('18/01/2024'),
       `citation: ${citation}`);
   });
+
+  test('printing the reader prints the article and its citation, nothing around it', async ({ page, base }) => {
+    await open(page, base, '/?q=giao+ban+quy+I');
+    await page.locator('.result-row .article-title').first().click();
+    await page.waitForSelector('.reader-body');
+    await page.emulateMedia({ media: 'print' });
+    const shown = async (selector) => page.locator(selector).first().isVisible();
+    for (const hidden of ['.topbar', '.reader-nav', '.cite button', '.cite h2']) {
+      assert(!(await shown(hidden)), `${hidden} is not printed`);
+    }
+    for (const printed of ['.reader-title', '.conference', '.reader-body', '.citation']) {
+      assert(await shown(printed), `${printed} is printed`);
+    }
+    const citation = await page.locator('.citation').textContent();
+    assert(citation.includes('Giao ban công tác Dân vận Quý I/2023') && citation.includes('http'),
+      `the printed source line names the article and where it is: ${citation}`);
+    await page.emulateMedia({ media: 'screen' });
+    assert(await shown('.topbar'), 'the screen view is back');
+  });
 }
