@@ -114,6 +114,7 @@ texts! {
 
     // Entity cards.
     titles_over_time: "Chức vụ theo thời gian", "Titles over time";
+    conference_timeline: "Các hội nghị theo thời gian", "Conferences over time";
 
     // Keyboard shortcuts.
     shortcuts: "Phím tắt", "Keyboard shortcuts";

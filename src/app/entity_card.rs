@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use hoinghi::display::short_date;
+use hoinghi::display::{date_at, short_date};
 use hoinghi::entities::{document, person, province};
 use hoinghi::i18n::Texts;
 use hoinghi::search::{Facet, SearchRequest};
@@ -12,6 +12,7 @@ use hoinghi::search::{Facet, SearchRequest};
 use super::context::Archive;
 use super::facets::title;
 use super::lang::use_texts;
+use super::url::href;
 
 /// The one person, document or province the request is narrowed to, if it is narrowed to one.
 fn single_entity(req: &SearchRequest) -> Option<(Facet, String)> {
@@ -104,8 +105,46 @@ pub fn EntityCard() -> impl IntoView {
                         }
                     })
                     .collect_view();
+                let first_year = s.years.first().map(|y| y.year);
+                let last_year = s.years.last().map(|y| y.year);
+                let marks = s
+                    .dated
+                    .iter()
+                    .map(|c| {
+                        let article = &articles[c.article];
+                        let what = format!(
+                            "{} · {} · {}",
+                            Facet::Kind.label_in(c.kind.code(), t.lang),
+                            date_at(&c.date, c.precision, t.lang),
+                            article.title
+                        );
+                        let link =
+                            href(&archive.query.get_untracked(), &[("a", Some(&article.id))]);
+                        view! {
+                            <a
+                                class=format!("mini-mark k-{}", c.kind.code())
+                                href=link
+                                style:left=format!("{:.1}%", f64::from(c.at) / 10.0)
+                                aria-label=what.clone()
+                                title=what
+                            ></a>
+                        }
+                    })
+                    .collect_view();
+                let mini = (!s.dated.is_empty()).then(|| {
+                    view! {
+                        <div class="mini-timeline" role="group" aria-label=t.conference_timeline>
+                            <div class="mini-track">{marks}</div>
+                            <p class="mini-axis muted">
+                                <span>{first_year}</span>
+                                <span>{last_year}</span>
+                            </p>
+                        </div>
+                    }
+                });
                 view! {
                     <p>{t.province_summary(s.articles, s.conferences)}</p>
+                    {mini}
                     <ul class="year-bars">{bars}</ul>
                 }
                 .into_any()
