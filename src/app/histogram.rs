@@ -3,14 +3,13 @@
 //! Clicking a month's bar narrows to that month.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use hoinghi::calendar::days_in_month;
 use hoinghi::search::SearchRequest;
 
 use super::context::Archive;
 use super::lang::use_texts;
+use super::location::{use_navigate, NavigateOptions};
 use super::url::search_href;
 
 const WIDTH: f64 = 240.0;

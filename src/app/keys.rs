@@ -4,14 +4,13 @@
 
 use leptos::ev::keydown;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use hoinghi::i18n::Label;
 
 use super::context::Archive;
 use super::lang::use_texts;
+use super::location::{use_navigate, NavigateOptions};
 use super::url::href;
 
 /// The shortcuts as shown in the help list: keys, then what they do.

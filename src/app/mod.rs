@@ -12,6 +12,7 @@ mod highlight;
 mod histogram;
 mod keys;
 mod lang;
+mod location;
 mod open_file;
 mod panic_screen;
 mod reader;
@@ -26,8 +27,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::Router;
-use leptos_router::hooks::use_query_map;
 
 use hoinghi::load::{load_bundle, IndexSource, Loaded};
 
@@ -58,16 +57,13 @@ enum LoadState {
 #[component]
 fn App() -> impl IntoView {
     lang::provide();
-    view! {
-        <Router>
-            <Shell />
-        </Router>
-    }
+    location::provide();
+    view! { <Shell /> }
 }
 
 #[component]
 fn Shell() -> impl IntoView {
-    let query = use_query_map();
+    let query = location::use_query();
     let bundle_url = Memo::new(move |_| {
         query
             .with(|q| q.get("bundle"))

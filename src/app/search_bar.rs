@@ -2,13 +2,12 @@
 //! per keystroke); the options push, so back undoes them.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use hoinghi::search::{SearchRequest, Sort};
 
 use super::context::Archive;
 use super::lang::use_texts;
+use super::location::{use_navigate, NavigateOptions};
 use super::url::search_href;
 
 #[component]
@@ -22,7 +21,6 @@ pub fn SearchBar() -> impl IntoView {
             NavigateOptions {
                 replace,
                 scroll: false,
-                ..Default::default()
             },
         );
     };
