@@ -237,7 +237,8 @@ function pagefindRows(report, results, bundles, sites) {
     const keys = ours.typed.keystrokes.map((k) => k.ms);
     const theirKeys = pagefind.keys.map((k) => k.ms);
     const first = pagefind.load.initMs + pagefind.ten[0].ms;
-    report.add('Pagefind index build', sites[n].ms / 1e3, 's', input, 'createIndex + addCustomRecord per article + writeFiles, wall time');
+    report.add('Pagefind index build', sites[n].ms / 1e3, 's', input,
+      `createIndex + addCustomRecord per article + writeFiles, wall time${sites[n].cached ? ` (site reused: built ${sites[n].built} from identical bundle bytes)` : ''}`);
     report.add('ours ingest ÷ Pagefind index', bundles[n].ingest.wallS / (sites[n].ms / 1e3), 'ratio', input,
       'ours also parses the raw articles and builds the search index');
     report.add('Pagefind init + first query with results', first, 'ms', input,
