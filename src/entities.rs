@@ -207,6 +207,8 @@ impl Counts {
 /// use, so a cell or bar that links to its narrowed search finds exactly the articles counted.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Overview {
+    /// All the articles given and the conferences they report.
+    pub totals: Counts,
     /// Years present, oldest first: the heat map's columns.
     pub years: Vec<i32>,
     /// Provinces in Vietnamese alphabetical order, each with counts per entry of `years`.
@@ -249,7 +251,9 @@ pub fn overview<'a>(
     let mut unplaced = 0;
     let mut documents: BTreeMap<&str, usize> = BTreeMap::new();
     let mut months: BTreeMap<&str, Counts> = BTreeMap::new();
+    let mut totals = Counts::default();
     for article in articles {
+        totals.add(article);
         let place = article.province.as_ref().map(|p| match &p.name_2025 {
             Some(after) if provinces_2025 => after.as_str(),
             _ => p.name.as_str(),
@@ -305,6 +309,7 @@ pub fn overview<'a>(
     });
     busiest_months.truncate(top);
     Overview {
+        totals,
         max_articles: cells.values().map(|c| c.articles).max().unwrap_or(0),
         years,
         heat,
@@ -478,6 +483,7 @@ mod tests {
             ]
         );
         assert_eq!((o.max_articles, o.unplaced), (1, 0));
+        assert_eq!(o.totals, n(3, 2));
         assert_eq!(o.busiest_months[0], ("2023-04".to_string(), n(1, 2)));
         assert_eq!(o.busiest_months.len(), 3);
     }

@@ -2,6 +2,7 @@
 //! opens articles in a reader. All view state lives in the URL query (`?a=ID`, `?bundle=URL`) because path routes
 //! do not match when the app is served under an arbitrary sub-path.
 
+mod bookmarks;
 mod context;
 mod entity_card;
 mod export;
@@ -12,6 +13,7 @@ mod highlight;
 mod histogram;
 mod keys;
 mod open_file;
+mod overview;
 mod panic_screen;
 mod reader;
 mod results;
@@ -155,6 +157,7 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
     let archive = context::Archive::new(loaded.clone(), index);
     provide_context(archive.clone());
     keys::install(archive.clone());
+    bookmarks::provide(&loaded);
     let query = archive.query;
     let open_id = Memo::new(move |_| query.with(|q| q.get("a")));
     let title = match loaded.bundle.title.as_str() {
@@ -163,10 +166,22 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
     };
     let timeline_shown =
         Memo::new(move |_| query.with(|q| q.get("view").as_deref() == Some("timeline")));
+    let other_view = Memo::new(move |_| query.with(|q| q.get("view")));
     let page = move || match open_id.get() {
         Some(id) => {
             view! { <main id="main" class="reader-page"><reader::Reader id /></main> }.into_any()
         }
+        None if other_view.get().as_deref() == Some("tongquan") => view! {
+            <div class="search-page">
+                <facets::FacetPanel />
+                <main id="main" class="overview-main"><overview::OverviewPage /></main>
+            </div>
+        }
+        .into_any(),
+        None if other_view.get().as_deref() == Some("danhsachdoc") => view! {
+            <main id="main" class="reader-page"><bookmarks::ReadingList /></main>
+        }
+        .into_any(),
         None if timeline_shown.get() => view! {
             <div class="search-page">
                 <facets::FacetPanel />
@@ -200,6 +215,8 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
             >
                 {move || if timeline_shown.get() { "Danh sách" } else { "Dòng thời gian" }}
             </a>
+            <overview::OverviewLink />
+            <bookmarks::ReadingListLink />
         </header>
         <screens::SkippedWarning warnings=loaded.warnings.clone() />
         <keys::ShortcutList />

@@ -7,6 +7,7 @@ use hoinghi::bundle::{Article, Block, Conference, DatePrecision, Role};
 use hoinghi::display::{is_web_link, long_date, short_date, Lang};
 use hoinghi::search::{Facet, Highlighter};
 
+use super::bookmarks::BookmarkToggle;
 use super::context::Archive;
 use super::facts::ArticleFacts;
 use super::highlight::marked;
@@ -92,6 +93,7 @@ fn ArticleView<'a>(article: &'a Article, highlighter: Highlighter) -> impl IntoV
     let title_marks = highlighter.ranges(&article.title);
     view! {
         <article class="reader">
+            <BookmarkToggle article />
             <h1 class="reader-title">{marked(&article.title, &title_marks)}</h1>
             <ArticleFacts article />
             {conferences}
