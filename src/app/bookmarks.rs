@@ -131,12 +131,9 @@ impl Bookmarks {
         self.list.with(|l| l.iter().any(|b| b.id == id))
     }
 
-    fn toggle(self, article: &Article) {
-        if self.has(article.id.as_str()) {
-            self.update(|l| l.retain(|b| b.id != article.id));
-            return;
-        }
-        let saved = Bookmark {
+    /// What a bookmark of `article` records, as of now.
+    fn snapshot(self, article: &Article) -> Bookmark {
+        Bookmark {
             id: article.id.clone(),
             title: article.title.clone(),
             published: article.published.clone(),
@@ -145,10 +142,24 @@ impl Bookmarks {
                 .as_ref()
                 .and_then(|s| s.name.clone().or_else(|| s.domain.clone())),
             note: String::new(),
-            saved: js_sys::Date::new_0().to_iso_string().as_string(),
+            saved: None,
             bundle: Some(self.bundle.with_value(|b| b.title.clone())).filter(|t| !t.is_empty()),
+        }
+    }
+
+    fn toggle(self, snapshot: &Bookmark) {
+        let saved = self
+            .list
+            .with_untracked(|l| l.iter().any(|b| b.id == snapshot.id));
+        if saved {
+            self.update(|l| l.retain(|b| b.id != snapshot.id));
+            return;
+        }
+        let bookmark = Bookmark {
+            saved: js_sys::Date::new_0().to_iso_string().as_string(),
+            ..snapshot.clone()
         };
-        self.update(|l| l.push(saved));
+        self.update(|l| l.push(bookmark));
     }
 }
 
@@ -178,7 +189,7 @@ pub fn BookmarkToggle<'a>(article: &'a Article) -> impl IntoView {
     let t = text(Lang::Vi);
     let id = article.id.clone();
     let pressed = Memo::new(move |_| bookmarks.has(&id));
-    let article = article.clone();
+    let snapshot = bookmarks.snapshot(article);
     view! {
         <button
             type="button"
@@ -186,7 +197,7 @@ pub fn BookmarkToggle<'a>(article: &'a Article) -> impl IntoView {
             aria-label=t.save
             aria-pressed=move || if pressed.get() { "true" } else { "false" }
             title=move || if pressed.get() { t.saved_hint } else { t.save }
-            on:click=move |_| bookmarks.toggle(&article)
+            on:click=move |_| bookmarks.toggle(&snapshot)
         >
             <span aria-hidden="true">{move || if pressed.get() { "★" } else { "☆" }}</span>
         </button>
