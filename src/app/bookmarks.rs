@@ -213,7 +213,7 @@ pub fn ReadingListLink() -> impl IntoView {
     let here = Memo::new(move |_| query.with(|q| q.get("view").as_deref() == Some("danhsachdoc")));
     view! {
         <a
-            class="view-switch reading-list-link"
+            class="view-link reading-list-link"
             href=move || href(&query.get(), &[("view", Some("danhsachdoc")), ("a", None)])
             aria-current=move || here.get().then_some("page")
         >

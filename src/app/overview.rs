@@ -100,12 +100,12 @@ pub fn OverviewLink() -> impl IntoView {
     let elsewhere = move || view_is("tongquan") || view_is("danhsachdoc");
     view! {
         <Show when=elsewhere>
-            <a class="view-switch" href=move || href(&query.get(), &[("view", None), ("a", None)])>
+            <a class="view-link list-link" href=move || href(&query.get(), &[("view", None), ("a", None)])>
                 {t.list_link}
             </a>
         </Show>
         <a
-            class="view-switch overview-link"
+            class="view-link overview-link"
             href=move || href(&query.get(), &[("view", Some("tongquan")), ("a", None)])
             aria-current=move || view_is("tongquan").then_some("page")
         >

@@ -58,7 +58,7 @@ export default function (test) {
     assert((await resultCount(page)).startsWith('1 / 5'), 'one article that month');
     await page.goBack();
     await page.waitForSelector('.heat');
-    await page.locator('.view-switch', { hasText: 'Danh sách' }).first().click();
+    await page.locator('.list-link').click();
     await page.waitForSelector('.results-pane');
   });
 
