@@ -201,6 +201,18 @@ impl Counts {
     }
 }
 
+/// One province's row of the heat map.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HeatRow {
+    pub province: String,
+    /// Counts per entry of [`Overview::years`].
+    pub years: Vec<Counts>,
+    /// Articles with no publication date, which no year selects.
+    pub undated: Counts,
+    /// The whole row.
+    pub total: Counts,
+}
+
 /// A set of articles at a glance: the overview page.
 ///
 /// Years and months are those of publication, the same the `nam` facet and the date filter
@@ -211,11 +223,13 @@ pub struct Overview {
     pub totals: Counts,
     /// Years present, oldest first: the heat map's columns.
     pub years: Vec<i32>,
-    /// Provinces in Vietnamese alphabetical order, each with counts per entry of `years`.
-    pub heat: Vec<(String, Vec<Counts>)>,
-    /// The largest article count of any cell (0 when there are none).
+    /// Provinces in Vietnamese alphabetical order.
+    pub heat: Vec<HeatRow>,
+    /// The largest article count of any cell, undated ones included (0 when there are none).
     pub max_articles: usize,
-    /// Articles left out of the heat map because their province or year is unknown.
+    /// Whether any province has undated articles (the heat map then shows a column for them).
+    pub any_undated: bool,
+    /// Articles left out of the heat map because their province is unknown.
     pub unplaced: usize,
     /// Most cited documents: (number, articles citing it), most first.
     pub top_documents: Vec<(String, usize)>,
@@ -247,7 +261,8 @@ pub fn overview<'a>(
     top: usize,
 ) -> Overview {
     // Borrowed keys: this runs on every search over up to tens of thousands of articles.
-    let mut cells: BTreeMap<(&str, i32), Counts> = BTreeMap::new();
+    // Undated articles are the cells of year `None`.
+    let mut cells: BTreeMap<(&str, Option<i32>), Counts> = BTreeMap::new();
     let mut unplaced = 0;
     let mut documents: BTreeMap<&str, usize> = BTreeMap::new();
     let mut months: BTreeMap<&str, Counts> = BTreeMap::new();
@@ -258,9 +273,12 @@ pub fn overview<'a>(
             Some(after) if provinces_2025 => after.as_str(),
             _ => p.name.as_str(),
         });
-        match (place, published_year(article)) {
-            (Some(place), Some(year)) => cells.entry((place, year)).or_default().add(article),
-            _ => unplaced += 1,
+        match place {
+            Some(place) => cells
+                .entry((place, published_year(article)))
+                .or_default()
+                .add(article),
+            None => unplaced += 1,
         }
         let mut cited: Vec<&str> = article
             .documents
@@ -276,20 +294,28 @@ pub fn overview<'a>(
             months.entry(month).or_default().add(article);
         }
     }
-    let mut years: Vec<i32> = cells.keys().map(|(_, y)| *y).collect();
+    let mut years: Vec<i32> = cells.keys().filter_map(|(_, y)| *y).collect();
     years.sort_unstable();
     years.dedup();
     let mut provinces: Vec<&str> = cells.keys().map(|(p, _)| *p).collect();
     provinces.dedup();
     provinces.sort_by_cached_key(|p| sort_key(p));
-    let heat = provinces
+    let cell = |p: &str, y: Option<i32>| cells.get(&(p, y)).copied().unwrap_or_default();
+    let heat: Vec<HeatRow> = provinces
         .into_iter()
         .map(|p| {
-            let row = years
-                .iter()
-                .map(|y| cells.get(&(p, *y)).copied().unwrap_or_default())
-                .collect();
-            (p.to_string(), row)
+            let years: Vec<Counts> = years.iter().map(|y| cell(p, Some(*y))).collect();
+            let undated = cell(p, None);
+            let total = years.iter().fold(undated, |sum, n| Counts {
+                articles: sum.articles + n.articles,
+                conferences: sum.conferences + n.conferences,
+            });
+            HeatRow {
+                province: p.to_string(),
+                years,
+                undated,
+                total,
+            }
         })
         .collect();
     let mut top_documents: Vec<(String, usize)> = documents
@@ -311,6 +337,7 @@ pub fn overview<'a>(
     Overview {
         totals,
         max_articles: cells.values().map(|c| c.articles).max().unwrap_or(0),
+        any_undated: heat.iter().any(|r| r.undated.articles > 0),
         years,
         heat,
         unplaced,
@@ -475,14 +502,19 @@ mod tests {
             articles,
             conferences,
         };
+        let rows: Vec<_> = o
+            .heat
+            .iter()
+            .map(|r| (r.province.as_str(), r.years.clone(), r.total))
+            .collect();
         assert_eq!(
-            o.heat,
-            vec![
-                ("Bến Tre".to_string(), vec![n(1, 0), n(1, 0)]),
-                ("Đắk Lắk".to_string(), vec![n(0, 0), n(1, 2)])
+            rows,
+            [
+                ("Bến Tre", vec![n(1, 0), n(1, 0)], n(2, 0)),
+                ("Đắk Lắk", vec![n(0, 0), n(1, 2)], n(1, 2))
             ]
         );
-        assert_eq!((o.max_articles, o.unplaced), (1, 0));
+        assert_eq!((o.max_articles, o.unplaced, o.any_undated), (1, 0, false));
         assert_eq!(o.totals, n(3, 2));
         assert_eq!(o.busiest_months[0], ("2023-04".to_string(), n(1, 2)));
         assert_eq!(o.busiest_months.len(), 3);
@@ -500,8 +532,12 @@ mod tests {
         nowhere.province = None;
         let o = overview(&[late, undated, nowhere], false, 5);
         assert_eq!(o.years, [2023]);
-        assert_eq!(o.heat[0].1[0].conferences, 1);
-        assert_eq!(o.unplaced, 2);
+        assert_eq!(o.heat[0].years[0].conferences, 1);
+        // Undated: a column of its own; no province: outside the table.
+        assert_eq!(o.heat[0].undated.articles, 1);
+        assert_eq!(o.heat[0].total.articles, 2);
+        assert!(o.any_undated);
+        assert_eq!(o.unplaced, 1);
         assert_eq!(
             o.busiest_months
                 .iter()
@@ -534,7 +570,10 @@ mod tests {
         ];
         let o = overview(list.iter(), true, 1);
         assert_eq!(
-            o.heat.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(),
+            o.heat
+                .iter()
+                .map(|r| r.province.as_str())
+                .collect::<Vec<_>>(),
             ["Gia Lai mới", "Phú Yên mới"]
         );
         // Cited twice in one article counts once; `top` keeps the first.

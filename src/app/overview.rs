@@ -32,7 +32,10 @@ struct Text {
     heat_region: &'static str,
     province: &'static str,
     total: &'static str,
+    undated: &'static str,
     cell: fn(&str, i32, Counts) -> String,
+    undated_cell: fn(&str, Counts) -> String,
+    row_total: fn(&str, Counts) -> String,
     fewer: &'static str,
     more: &'static str,
     unplaced: fn(usize) -> String,
@@ -48,14 +51,17 @@ const VI: Text = Text {
     heading: "Tổng quan",
     totals: |a, c| format!("{a} bài viết, {c} hội nghị trong kết quả hiện tại."),
     heat_heading: "Bài viết theo tỉnh và năm",
-    heat_caption: "Số bài viết theo tỉnh, thành (hàng) và năm đăng (cột); ô càng đậm càng nhiều bài. Bấm một ô để xem các bài đó.",
+    heat_caption: "Số bài viết theo tỉnh, thành (hàng) và năm đăng (cột); ô càng đậm càng nhiều bài. Bấm một ô hoặc một tổng để xem các bài đó.",
     heat_region: "Bảng số bài theo tỉnh và năm",
     province: "Tỉnh, thành",
     total: "Tổng",
+    undated: "Không rõ năm",
     cell: |p, y, n| format!("{p}, năm {y}: {} bài, {} hội nghị", n.articles, n.conferences),
+    undated_cell: |p, n| format!("{p}, không rõ năm: {} bài, {} hội nghị", n.articles, n.conferences),
+    row_total: |p, n| format!("{p}, mọi năm: {} bài, {} hội nghị", n.articles, n.conferences),
     fewer: "Ít",
     more: "Nhiều",
-    unplaced: |n| format!("{n} bài không rõ tỉnh hoặc ngày đăng không có trong bảng."),
+    unplaced: |n| format!("{n} bài không rõ tỉnh, thành nên không có trong bảng."),
     documents_heading: "Văn bản được dẫn nhiều nhất",
     cited_in: |n| format!("{n} bài"),
     months_heading: "Tháng nhiều bài nhất",
@@ -68,14 +74,17 @@ const EN: Text = Text {
     heading: "Overview",
     totals: |a, c| format!("{a} articles, {c} conferences in the current results."),
     heat_heading: "Articles by province and year",
-    heat_caption: "Articles per province (rows) and year of publication (columns); darker cells have more. Click a cell to see those articles.",
+    heat_caption: "Articles per province (rows) and year of publication (columns); darker cells have more. Click a cell or a total to see those articles.",
     heat_region: "Table of articles by province and year",
     province: "Province",
     total: "Total",
+    undated: "Year unknown",
     cell: |p, y, n| format!("{p}, {y}: {} articles, {} conferences", n.articles, n.conferences),
+    undated_cell: |p, n| format!("{p}, year unknown: {} articles, {} conferences", n.articles, n.conferences),
+    row_total: |p, n| format!("{p}, all years: {} articles, {} conferences", n.articles, n.conferences),
     fewer: "Fewer",
     more: "More",
-    unplaced: |n| format!("{n} articles with no known province or publication date are not in the table."),
+    unplaced: |n| format!("{n} articles with no known province are not in the table."),
     documents_heading: "Most cited documents",
     cited_in: |n| format!("{n} articles"),
     months_heading: "Busiest months",
@@ -153,45 +162,61 @@ pub fn OverviewPage() -> impl IntoView {
             .iter()
             .map(|y| view! { <th scope="col">{*y}</th> })
             .collect_view();
+        let max = o.max_articles;
         let rows = o
             .heat
             .iter()
-            .map(|(province, row)| {
+            .map(|row| {
+                let province = row.province.as_str();
                 let cells = row
+                    .years
                     .iter()
                     .zip(&o.years)
                     .map(|(n, &year)| {
-                        let level = heat_level(n.articles, o.max_articles, LEVELS);
                         if n.articles == 0 {
-                            return view! {
-                                <td class="heat-cell heat-0">
-                                    <span class="visually-hidden">"0"</span>
-                                </td>
-                            }
-                            .into_any();
+                            return empty_cell().into_any();
                         }
                         let href = link(&|r| {
-                            narrow_to(
-                                &narrow_to(r, facet, province),
-                                Facet::Year,
-                                &year.to_string(),
-                            )
+                            narrow_to(&narrow_to(r, facet, province), Facet::Year, &year.to_string())
                         });
                         let label = (t.cell)(province, year, *n);
                         view! {
-                            <td class=format!("heat-cell heat-{level}")>
+                            <td class=format!("heat-cell heat-{}", heat_level(n.articles, max, LEVELS))>
                                 <a href=href title=label.clone() aria-label=label>{n.articles}</a>
                             </td>
                         }
                         .into_any()
                     })
                     .collect_view();
-                let sum: usize = row.iter().map(|n| n.articles).sum();
+                // No filter selects "no year", so these are counted but not linked.
+                let undated = o.any_undated.then(|| {
+                    let n = row.undated;
+                    if n.articles == 0 {
+                        return empty_cell().into_any();
+                    }
+                    let label = (t.undated_cell)(province, n);
+                    view! {
+                        <td class=format!("heat-cell heat-{}", heat_level(n.articles, max, LEVELS))>
+                            <span class="heat-count" title=label.clone() aria-hidden="true">
+                                {n.articles}
+                            </span>
+                            <span class="visually-hidden">{label}</span>
+                        </td>
+                    }
+                    .into_any()
+                });
+                let total_href = link(&|r| narrow_to(r, facet, province));
+                let total_label = (t.row_total)(province, row.total);
                 view! {
                     <tr>
-                        <th scope="row">{province.clone()}</th>
+                        <th scope="row">{province.to_string()}</th>
                         {cells}
-                        <td class="heat-total">{sum}</td>
+                        {undated}
+                        <td class="heat-total">
+                            <a href=total_href title=total_label.clone() aria-label=total_label>
+                                {row.total.articles}
+                            </a>
+                        </td>
                     </tr>
                 }
             })
@@ -206,6 +231,7 @@ pub fn OverviewPage() -> impl IntoView {
                         <tr>
                             <th scope="col">{t.province}</th>
                             {head}
+                            {o.any_undated.then(|| view! { <th scope="col">{t.undated}</th> })}
                             <th scope="col">{t.total}</th>
                         </tr>
                     </thead>
@@ -274,6 +300,14 @@ pub fn OverviewPage() -> impl IntoView {
                 </section>
             </div>
         </section>
+    }
+}
+
+fn empty_cell() -> impl IntoView {
+    view! {
+        <td class="heat-cell heat-0">
+            <span class="visually-hidden">"0"</span>
+        </td>
     }
 }
 

@@ -10,16 +10,18 @@ export default function (test) {
     await open(page, base, '/?view=tongquan');
     await page.waitForSelector('.heat');
     const years = await page.locator('.heat thead th').allTextContents();
-    assert(years.join() === 'Tỉnh, thành,2021,2022,2023,2024,Tổng', `years as columns: ${years}`);
-    // One article each; Gia Lai's seed has no publication date, so it is counted beside the table.
+    assert(years.join() === 'Tỉnh, thành,2021,2022,2023,2024,Không rõ năm,Tổng', `years as columns: ${years}`);
+    // One article each; Gia Lai's seed has no publication date, so it is in the unknown year.
     const table = await rows(page);
-    assert(JSON.stringify(table) === JSON.stringify([
-      ['Bến Tre', '0', '1', '0', '0'],
-      ['Điện Biên', '0', '0', '0', '1'],
-      ['Ninh Bình', '1', '0', '0', '0'],
-      ['Phú Yên', '0', '0', '1', '0'],
+    const cells = table.map((r) => r.map((c) => c.replace(/Gia Lai, không rõ năm.*$/, '').trim()));
+    assert(JSON.stringify(cells) === JSON.stringify([
+      ['Bến Tre', '0', '1', '0', '0', '0'],
+      ['Điện Biên', '0', '0', '0', '1', '0'],
+      ['Gia Lai', '0', '0', '0', '0', '1'],
+      ['Ninh Bình', '1', '0', '0', '0', '0'],
+      ['Phú Yên', '0', '0', '1', '0', '0'],
     ]), `rows in Vietnamese order with zeros: ${JSON.stringify(table)}`);
-    assert((await page.locator('.overview').textContent()).includes('1 bài không rõ tỉnh hoặc ngày đăng'), 'the undated seed is accounted for');
+    assert((await page.locator('.heat-total a').allTextContents()).join() === '1,1,1,1,1', 'row totals');
     assert((await page.locator('.ov-totals').textContent()).includes('5 bài viết, 5 hội nghị'), 'totals');
     const cell = page.locator('.heat-cell a[title^="Phú Yên, năm 2023"]');
     assert((await cell.getAttribute('aria-label')) === 'Phú Yên, năm 2023: 1 bài, 1 hội nghị', 'the cell says what it counts');
@@ -35,13 +37,19 @@ export default function (test) {
     await open(page, base, '/');
     await page.locator('.overview-link').click();
     await page.waitForSelector('.heat');
-    assert((await rows(page)).length === 4, 'all provinces at first');
+    assert((await rows(page)).length === 5, 'all provinces at first');
     await page.locator('[data-facet="loai"] .facet-value', { hasText: 'Tổng kết' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('.heat tbody tr').length === 1);
+    await page.waitForFunction(() => document.querySelectorAll('.heat tbody tr').length === 2);
     assert(new URL(page.url()).searchParams.get('view') === 'tongquan', 'a facet click stays on the overview');
     assert((await page.locator('.ov-totals').textContent()).includes('2 bài viết'), 'totals of the two tổng kết');
     const docs = await page.locator('#docs-heading + .bar-list .bar-label').allTextContents();
     assert(docs.length === 4 && docs.includes('844-QĐ/HU'), `documents of the Gia Lai seed: ${docs}`);
+    await page.locator('.heat-total a[title^="Gia Lai"]').click();
+    await page.waitForSelector('.results-pane');
+    assert(new URL(page.url()).searchParams.get('tinh') === 'Gia Lai', 'a row total opens its province');
+    assert((await resultCount(page)).startsWith('1 / 5'), 'the undated Gia Lai seed');
+    await page.goBack();
+    await page.waitForSelector('.heat');
     await page.locator('#docs-heading + .bar-list .bar-item', { hasText: '844-QĐ/HU' }).click();
     await page.waitForSelector('.results-pane');
     assert((await resultCount(page)).startsWith('1 / 5'), 'the document narrows to its article');
