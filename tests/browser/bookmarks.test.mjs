@@ -110,5 +110,9 @@ export default function (test) {
     const future = await importing('future.json', '{"format": "hoinghi-bookmarks", "version": 9, "bookmarks": []}');
     assert(future.includes('phiên bản 9'), `future version: ${future}`);
     assert((await page.locator('.saved-article').count()) === 1, 'the list is unchanged');
+    // The reading list does not follow the search: searching from it shows the results.
+    await page.locator('#q').fill('giao ban');
+    await page.waitForSelector('.results-pane');
+    assert(!new URL(page.url()).searchParams.get('view'), `a search leaves the reading list: ${page.url()}`);
   });
 }
