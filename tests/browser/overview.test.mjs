@@ -1,6 +1,7 @@
 // The overview: the current results as a heat map of provinces by year, the most cited documents
 // and the busiest months, each cell and bar a link to the narrowed search.
-import { assert, open, resultCount } from './helpers.mjs';
+import { join } from 'node:path';
+import { assert, open, resultCount, ROOT } from './helpers.mjs';
 
 const rows = (page) => page.locator('.heat tbody tr').evaluateAll((trs) => trs.map((tr) =>
   [tr.querySelector('th').textContent, ...[...tr.querySelectorAll('.heat-cell')].map((td) => td.textContent.trim())]));
@@ -22,6 +23,10 @@ export default function (test) {
       ['Phú Yên', '0', '0', '1', '0', '0'],
     ]), `rows in Vietnamese order with zeros: ${JSON.stringify(table)}`);
     assert((await page.locator('.heat-total a').allTextContents()).join() === '1,1,1,1,1', 'row totals');
+    if (process.env.SCREENSHOTS) {
+      await page.setViewportSize({ width: 1100, height: 760 });
+      await page.screenshot({ path: join(ROOT, 'docs', 'screenshot-overview.png') });
+    }
     assert((await page.locator('.ov-totals').textContent()).includes('5 bài viết, 5 hội nghị'), 'totals');
     const cell = page.locator('.heat-cell a[title^="Phú Yên, năm 2023"]');
     assert((await cell.getAttribute('aria-label')) === 'Phú Yên, năm 2023: 1 bài, 1 hội nghị', 'the cell says what it counts');
