@@ -75,6 +75,15 @@ export default function (test) {
     await page.waitForSelector('.results-pane');
   });
 
+  test('overview and reading list: at 360 px only the heat map scrolls sideways', async ({ page, base }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of ['/?view=tongquan', '/?view=danhsachdoc']) {
+      await open(page, base, path);
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert(wide <= 360, `no horizontal scroll on ${path}: ${wide}px`);
+    }
+  });
+
   test('overview: the heat map reads in the dark theme too', async ({ page, base }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await open(page, base, '/?view=tongquan');
