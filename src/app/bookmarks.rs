@@ -106,17 +106,20 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// What is stored; a damaged entry reads as an empty list rather than stopping the app.
+/// What is stored; a damaged entry reads as an empty list rather than stopping the app, and is
+/// copied aside first, since the next save overwrites it.
 fn read_stored() -> Vec<Bookmark> {
-    let text = storage().and_then(|s| s.get_item(KEY).ok().flatten());
-    match text.map(|t| bookmarks::parse(&t)) {
-        Some(Ok(list)) => list,
-        Some(Err(e)) => {
-            leptos::logging::warn!("stored bookmarks unreadable, starting empty: {e}");
-            Vec::new()
-        }
-        None => Vec::new(),
-    }
+    let Some(store) = storage() else {
+        return Vec::new();
+    };
+    let Some(text) = store.get_item(KEY).ok().flatten() else {
+        return Vec::new();
+    };
+    bookmarks::parse(&text).unwrap_or_else(|e| {
+        leptos::logging::warn!("stored bookmarks unreadable, kept as {KEY}-damaged: {e}");
+        let _ = store.set_item(&format!("{KEY}-damaged"), &text);
+        Vec::new()
+    })
 }
 
 impl Bookmarks {
@@ -131,7 +134,7 @@ impl Bookmarks {
         self.list.with(|l| l.iter().any(|b| b.id == id))
     }
 
-    /// What a bookmark of `article` records, as of now.
+    /// What a bookmark of `article` records; the time is set when it is saved.
     fn snapshot(self, article: &Article) -> Bookmark {
         Bookmark {
             id: article.id.clone(),
@@ -292,6 +295,18 @@ pub fn ReadingList() -> impl IntoView {
                 || view! { <p class="missing-note">{(t.missing)(saved.bundle.as_deref())}</p> },
             );
             let id = saved.id.clone();
+            // Read live: a note typed here, or filled in by an import, does not rebuild the row.
+            let note = {
+                let id = id.clone();
+                move || {
+                    bookmarks.list.with(|l| {
+                        l.iter()
+                            .find(|b| b.id == id)
+                            .map(|b| b.note.clone())
+                            .unwrap_or_default()
+                    })
+                }
+            };
             let note_for = format!("note-{}", saved.id);
             let note_id = note_for.clone();
             let on_note = {
@@ -318,7 +333,7 @@ pub fn ReadingList() -> impl IntoView {
                     <div class="saved-tools">
                         <label class="note-field" for=note_for>
                             <span>{t.note}</span>
-                            <textarea id=note_id rows="2" prop:value=saved.note.clone() on:change=on_note></textarea>
+                            <textarea id=note_id rows="2" prop:value=note on:change=on_note></textarea>
                         </label>
                         <button type="button" class="remove" aria-label=remove_label on:click=remove>
                             {t.remove_short}
@@ -363,7 +378,15 @@ pub fn ReadingList() -> impl IntoView {
                 <ol class="saved-list">
                     <For
                         each=move || bookmarks.list.get()
-                        key=|b| b.clone()
+                        key=|b| {
+                            (
+                                b.id.clone(),
+                                b.title.clone(),
+                                b.published.clone(),
+                                b.source.clone(),
+                                b.bundle.clone(),
+                            )
+                        }
                         children=rows.clone()
                     />
                 </ol>

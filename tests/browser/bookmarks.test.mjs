@@ -89,6 +89,18 @@ export default function (test) {
     }
   });
 
+  test('bookmarks: a damaged stored list is set aside, not overwritten unseen', async ({ page, base }) => {
+    await open(page, base, '/');
+    await page.evaluate(() => localStorage.setItem('hoinghi-bookmarks', '{"format": "hoinghi-b'));
+    await page.reload();
+    await page.waitForSelector('.result-row');
+    await page.locator('.result-row .bookmark-toggle').first().click();
+    const [damaged, saved] = await page.evaluate(() =>
+      [localStorage.getItem('hoinghi-bookmarks-damaged'), JSON.parse(localStorage.getItem('hoinghi-bookmarks'))]);
+    assert(damaged === '{"format": "hoinghi-b', `the damaged text is kept: ${damaged}`);
+    assert(saved.bookmarks.length === 1, 'a fresh list is saved');
+  });
+
   test('bookmarks: a malformed or foreign file shows why and changes nothing', async ({ page, base }) => {
     await open(page, base, '/');
     await page.locator('.result-row .bookmark-toggle').first().click();
