@@ -1,6 +1,7 @@
 //! hoinghi core: everything that is not UI or command line, compiled natively (CLI, tests) and to
 //! wasm (the app).
 //!
+//! - [`bookmarks`]: the reading list and its export file.
 //! - [`bundle`]: the bundle format v1 types.
 //! - [`calendar`]: which dates exist.
 //! - [`load`]: parsing a bundle from bytes with specific, readable errors.
@@ -15,6 +16,7 @@
 //! - [`display`]: how values read to people (dates per language, which URLs may be links).
 //! - [`i18n`]: every label of the interface in Vietnamese and English.
 
+pub mod bookmarks;
 pub mod bundle;
 pub mod calendar;
 pub mod display;

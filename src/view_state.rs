@@ -144,6 +144,34 @@ pub fn is_narrowed(req: &SearchRequest) -> bool {
         || req.date_to.is_some()
 }
 
+/// `req` narrowed to `value` of `facet`: that facet's selection becomes just `value`. Used on a
+/// result set the current selection already covers (the overview's cells and bars), where it
+/// finds exactly the articles counted.
+pub fn narrow_to(req: &SearchRequest, facet: Facet, value: &str) -> SearchRequest {
+    let mut next = req.clone();
+    next.filters.retain(|(f, _)| *f != facet);
+    next.filters.push((facet, vec![value.to_string()]));
+    next
+}
+
+/// `req` narrowed to the publication month `yyyy-mm`, within any date range it already has.
+pub fn narrow_to_month(req: &SearchRequest, month: &str) -> SearchRequest {
+    // Bounds compare as text once padded to full dates: `yyyy-mm-dd` sorts like the dates.
+    let padded = |d: &str, fill: &str| format!("{d}{}", &fill[d.len().min(fill.len())..]);
+    let mut next = req.clone();
+    let from = match &req.date_from {
+        Some(f) if padded(f, "0000-00-00") > padded(month, "0000-00-00") => f.clone(),
+        _ => month.to_string(),
+    };
+    let to = match &req.date_to {
+        Some(t) if padded(t, "9999-99-99") < padded(month, "9999-99-99") => t.clone(),
+        _ => month.to_string(),
+    };
+    next.date_from = Some(from);
+    next.date_to = Some(to);
+    next
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,5 +238,52 @@ mod tests {
         );
         assert!(off.filters.is_empty());
         assert!(is_narrowed(&on) && !is_narrowed(&off));
+    }
+
+    #[test]
+    fn narrowing_replaces_one_facet_and_keeps_the_rest() {
+        let req = parse(&[("q", "giao ban"), ("tinh", "Phú Yên"), ("tinh", "Gia Lai")]);
+        let req = toggle_filter(&req, Facet::Kind, "tong_ket");
+        let cell = narrow_to(
+            &narrow_to(&req, Facet::Province, "Gia Lai"),
+            Facet::Year,
+            "2023",
+        );
+        assert_eq!(cell.query, "giao ban");
+        assert_eq!(
+            cell.filters,
+            vec![
+                (Facet::Kind, vec!["tong_ket".into()]),
+                (Facet::Province, vec!["Gia Lai".into()]),
+                (Facet::Year, vec!["2023".into()])
+            ]
+        );
+    }
+
+    #[test]
+    fn narrowing_to_a_month_stays_inside_the_date_range() {
+        let month = |from: Option<&str>, to: Option<&str>| {
+            let req = SearchRequest {
+                date_from: from.map(str::to_string),
+                date_to: to.map(str::to_string),
+                ..SearchRequest::default()
+            };
+            let next = narrow_to_month(&req, "2023-04");
+            (next.date_from.unwrap(), next.date_to.unwrap())
+        };
+        let owned = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(month(None, None), owned("2023-04", "2023-04"));
+        assert_eq!(
+            month(Some("2022"), Some("2024")),
+            owned("2023-04", "2023-04")
+        );
+        assert_eq!(
+            month(Some("2023-04-10"), Some("2023-04-20")),
+            owned("2023-04-10", "2023-04-20")
+        );
+        assert_eq!(
+            month(Some("2023-04"), Some("2023")),
+            owned("2023-04", "2023-04")
+        );
     }
 }

@@ -41,7 +41,7 @@ const FORMATS: [(Label, &str, &str, Writer); 4] = [
     ),
 ];
 
-fn download(name: &str, mime: &str, text: &str) -> Option<()> {
+pub(super) fn download(name: &str, mime: &str, text: &str) -> Option<()> {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

@@ -50,6 +50,17 @@ pub fn install(archive: Archive) {
         }
         let query = archive.query.get_untracked();
         let open = query.get("a");
+        // The overview and the reading list have no result cursor: arrows scroll, Enter is theirs.
+        let cursorless = matches!(
+            query.get("view").as_deref(),
+            Some("tongquan" | "danhsachdoc")
+        );
+        if open.is_none()
+            && cursorless
+            && matches!(key.as_str(), "j" | "k" | "ArrowDown" | "ArrowUp" | "Enter")
+        {
+            return;
+        }
         let results = archive.results.get_untracked();
         let go = |url: String| navigate(&url, NavigateOptions::default());
         let step = |delta: isize| {

@@ -2,6 +2,7 @@
 //! opens articles in a reader. All view state lives in the URL query (`?a=ID`, `?bundle=URL`) because path routes
 //! do not match when the app is served under an arbitrary sub-path.
 
+mod bookmarks;
 mod context;
 mod entity_card;
 mod export;
@@ -14,6 +15,7 @@ mod keys;
 mod lang;
 mod location;
 mod open_file;
+mod overview;
 mod panic_screen;
 mod reader;
 mod results;
@@ -154,6 +156,7 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
     let archive = context::Archive::new(loaded.clone(), index);
     provide_context(archive.clone());
     keys::install(archive.clone());
+    bookmarks::provide(&loaded);
     let query = archive.query;
     let open_id = Memo::new(move |_| query.with(|q| q.get("a")));
     let title = match loaded.bundle.title.as_str() {
@@ -162,10 +165,24 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
     };
     let timeline_shown =
         Memo::new(move |_| query.with(|q| q.get("view").as_deref() == Some("timeline")));
-    let page = move || match open_id.get() {
+    let other_view = Memo::new(move |_| query.with(|q| q.get("view")));
+    // A language switch redraws the page: views that take their labels once follow it this way.
+    let lang = lang::use_lang();
+    let page = move || match (lang.track(), open_id.get()).1 {
         Some(id) => {
             view! { <main id="main" class="reader-page"><reader::Reader id /></main> }.into_any()
         }
+        None if other_view.get().as_deref() == Some("tongquan") => view! {
+            <div class="search-page">
+                <facets::FacetPanel />
+                <main id="main" class="overview-main"><overview::OverviewPage /></main>
+            </div>
+        }
+        .into_any(),
+        None if other_view.get().as_deref() == Some("danhsachdoc") => view! {
+            <main id="main" class="reader-page"><bookmarks::ReadingList /></main>
+        }
+        .into_any(),
         None if timeline_shown.get() => view! {
             <div class="search-page">
                 <facets::FacetPanel />
@@ -200,6 +217,13 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
             >
                 {move || if timeline_shown.get() { t().view_list } else { t().view_timeline }}
             </a>
+            {move || {
+                lang.track();
+                view! {
+                    <overview::OverviewLink />
+                    <bookmarks::ReadingListLink />
+                }
+            }}
         </header>
         <screens::SkippedWarning warnings=loaded.warnings.clone() />
         <keys::ShortcutList />

@@ -8,6 +8,7 @@ use hoinghi::display::{date_at, is_web_link, short_date};
 use hoinghi::i18n::Texts;
 use hoinghi::search::{Facet, Highlighter};
 
+use super::bookmarks::BookmarkToggle;
 use super::context::Archive;
 use super::facts::ArticleFacts;
 use super::highlight::marked;
@@ -100,6 +101,7 @@ fn ArticleView<'a>(
     let title_marks = highlighter.ranges(&article.title);
     view! {
         <article class="reader">
+            <BookmarkToggle article />
             <h1 class="reader-title">{marked(&article.title, &title_marks)}</h1>
             <ArticleFacts article />
             {conferences}

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use hoinghi::search::SearchRequest;
 use hoinghi::view_state::is_narrowed;
 
+use super::bookmarks::BookmarkToggle;
 use super::context::Archive;
 use super::entity_card::EntityCard;
 use super::export::ExportMenu;
@@ -99,6 +100,7 @@ pub fn Results() -> impl IntoView {
                                 aria-setsize=r.total
                                 aria-posinset=pos + 1
                             >
+                                <BookmarkToggle article />
                                 <a class="article-title" href=link>
                                     {marked(&article.title, &title_marks)}
                                 </a>

@@ -26,12 +26,14 @@ pub fn href(current: &QueryPairs, changes: &[(&str, Option<&str>)]) -> String {
 /// Query keys that choose how results are shown rather than which: they survive a new search.
 const VIEW_KEYS: [&str; 4] = ["bundle", "view", "lan", "xeplan"];
 
-/// The page for `req` in the current view (list or timeline): the reader closes, the bundle and
-/// the view's own settings stay.
+/// The page for `req` in the current view (list, timeline or overview): the reader closes, the
+/// bundle and the view's own settings stay. The reading list does not follow the search, so a
+/// search from it shows the list.
 pub fn search_href(current: &QueryPairs, req: &SearchRequest) -> String {
     let mut pairs: Vec<(String, String)> = VIEW_KEYS
         .iter()
         .filter_map(|k| current.get(k).map(|v| (k.to_string(), v)))
+        .filter(|(k, v)| !(k == "view" && v == "danhsachdoc"))
         .collect();
     pairs.extend(
         pairs_from_request(req)

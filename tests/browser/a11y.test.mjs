@@ -14,6 +14,16 @@ async function violations(page) {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+// A reading list with an article of the default bundle (with a note) and one it lacks.
+const SAVED = JSON.stringify({
+  format: 'hoinghi-bookmarks',
+  version: 1,
+  bookmarks: [
+    { id: '757e41f54ae12bcf', title: 'Phú Yên', note: 'đọc lại' },
+    { id: 'khong-co', title: 'Bài của bộ khác', bundle: 'Bộ khác' },
+  ],
+});
+
 export default function (test) {
   const views = [
     ['the search page', '/'],
@@ -21,9 +31,12 @@ export default function (test) {
     ['the reader', '/?q=giao+ban&a=__FIRST__'],
     ['an entity page', '/?nguoi=M%C3%B9a%20A%20S%C6%A1n'],
     ['the timeline', '/?view=timeline'],
+    ['the overview', '/?view=tongquan'],
+    ['the reading list', '/?view=danhsachdoc', SAVED],
   ];
-  for (const [name, path] of views) {
+  for (const [name, path, stored] of views) {
     test(`accessibility: ${name} has no serious or critical axe violation`, async ({ page, base }) => {
+      if (stored) await page.addInitScript((s) => localStorage.setItem('hoinghi-bookmarks', s), stored);
       if (path.includes('__FIRST__')) {
         await open(page, base, '/?q=giao+ban');
         await page.locator('.result-row .article-title').first().click();

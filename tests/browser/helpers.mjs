@@ -24,10 +24,11 @@ export async function seedTitles() {
   }));
 }
 
-/** Opens `path` and waits until the app has shown results, an article, the timeline or an error. */
+/** Opens `path` and waits until the app has shown results, an article, the timeline, the
+ * overview, the reading list or an error. */
 export async function open(page, base, path) {
   await page.goto(base + path);
-  await page.waitForSelector('.results-pane, .error-screen, .reader, .timeline', { timeout: 20000 });
+  await page.waitForSelector('.results-pane, .error-screen, .reader, .timeline, .overview, .reading-list', { timeout: 20000 });
 }
 
 export const listedTitles = (page) => page.locator('.article-title').allTextContents();
