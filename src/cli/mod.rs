@@ -6,6 +6,7 @@
 //! a file that cannot be read).
 
 mod pack;
+mod shard;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -57,6 +58,15 @@ enum Command {
         #[arg(long, default_value = "dist")]
         dist: PathBuf,
     },
+    /// Cut a bundle into a sharded one for large archives: DIR/manifest.json (open it with
+    /// ?bundle=DIR/manifest.json) plus shards the app fetches as needed.
+    Shard {
+        /// The bundle JSON to cut.
+        bundle: PathBuf,
+        /// The folder to write manifest.json and the shards into (created if missing).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 const EXIT_FATAL: u8 = 1;
@@ -75,6 +85,7 @@ pub fn run() -> ExitCode {
             output,
             dist,
         } => pack::run(&bundle, &dist, &output),
+        Command::Shard { bundle, output } => shard::run(&bundle, &output),
     }
 }
 
