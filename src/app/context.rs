@@ -1,6 +1,7 @@
 //! What every part of a loaded archive's UI reads: the bundle, its index, and the search derived
 //! from the URL. Signals are derived here once and shared, never copied into other signals.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -12,7 +13,21 @@ use hoinghi::load::Loaded;
 use hoinghi::search::{SearchIndex, SearchRequest, SearchResults};
 use hoinghi::view_state::request_from_pairs;
 
+use super::shards::{Body, Shards};
 use super::url::all_pairs;
+
+/// Where searches run: a whole index, or a sharded bundle's that fetches term chunks as needed.
+pub enum Searcher {
+    Whole(SearchIndex),
+    Sharded(Arc<Shards>),
+}
+
+/// An article with its whole body, or why it is not here yet.
+pub enum FullArticle<'a> {
+    Ready(Cow<'a, Article>),
+    Loading,
+    Failed(String),
+}
 
 #[derive(Clone)]
 pub struct Archive {
@@ -24,10 +39,12 @@ pub struct Archive {
     pub cursor: RwSignal<usize>,
     /// Whether the keyboard shortcuts are listed (`?`).
     pub show_keys: RwSignal<bool>,
+    /// Set for a sharded bundle: its manifest, bodies and term chunks.
+    pub shards: Option<Arc<Shards>>,
 }
 
 impl Archive {
-    pub fn new(loaded: Arc<Loaded>, index: SearchIndex) -> Self {
+    pub fn new(loaded: Arc<Loaded>, searcher: Searcher) -> Self {
         let query = use_query_map();
         // The router updates the query synchronously on navigate, so the URL can be the one
         // source of truth even while typing.
@@ -37,7 +54,16 @@ impl Archive {
                 request_from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             })
         });
-        let results = Memo::new(move |_| Arc::new(request.with(|req| index.search(req))));
+        let shards = match &searcher {
+            Searcher::Sharded(shards) => Some(shards.clone()),
+            Searcher::Whole(_) => None,
+        };
+        let results = Memo::new(move |previous: Option<&Arc<SearchResults>>| {
+            request.with(|req| match &searcher {
+                Searcher::Whole(index) => Arc::new(index.search(req)),
+                Searcher::Sharded(shards) => shards.search(req, previous),
+            })
+        });
         Self {
             loaded,
             query,
@@ -45,6 +71,24 @@ impl Archive {
             results,
             cursor: RwSignal::new(0),
             show_keys: RwSignal::new(false),
+            shards,
+        }
+    }
+
+    /// The article at `position` with its whole body. In a sharded bundle this reads (and
+    /// tracks) the body shards, starting a fetch when needed.
+    pub fn full_article(&self, position: u32) -> FullArticle<'_> {
+        let article = self.article(position);
+        match &self.shards {
+            None => FullArticle::Ready(Cow::Borrowed(article)),
+            Some(shards) => match shards.body(position) {
+                Body::Ready(body) => FullArticle::Ready(Cow::Owned(Article {
+                    body: body.as_ref().clone(),
+                    ..article.clone()
+                })),
+                Body::Loading => FullArticle::Loading,
+                Body::Failed(why) => FullArticle::Failed(why),
+            },
         }
     }
 

@@ -7,9 +7,10 @@ use hoinghi::bundle::{Article, Block, Conference, DatePrecision, Role};
 use hoinghi::display::{is_web_link, long_date, short_date, Lang};
 use hoinghi::search::{Facet, Highlighter};
 
-use super::context::Archive;
+use super::context::{Archive, FullArticle};
 use super::facts::ArticleFacts;
 use super::highlight::marked;
+use super::shards::text;
 use super::url::{entity_href, href};
 
 #[component]
@@ -56,7 +57,6 @@ pub fn Reader(id: String) -> impl IntoView {
             view! { <a class="next" rel="next" href=link title=title>"Bài sau →"</a> }
         })
     };
-    let article = archive.article(position).clone();
     view! {
         <nav class="reader-nav">
             <a class="back" href=back>"← Danh sách · Back to the list"</a>
@@ -64,14 +64,30 @@ pub fn Reader(id: String) -> impl IntoView {
         </nav>
         {move || {
             let highlighter = results.with(|r| r.highlighter.clone());
-            view! { <ArticleView article=&article highlighter /> }
+            // A sharded bundle's body may still be coming, or its shard may be damaged: the
+            // metadata shows either way, with the reason in place of the text.
+            let (article, problem) = match archive.full_article(position) {
+                FullArticle::Ready(article) => (article.into_owned(), None),
+                FullArticle::Loading => (without_body(archive.article(position)), Some(Err(text::BODY_LOADING.to_string()))),
+                FullArticle::Failed(why) => (without_body(archive.article(position)), Some(Ok(why))),
+            };
+            let problem = problem.map(|p| match p {
+                Ok(failed) => view! { <p class="body-problem" role="alert">{failed}</p> }.into_any(),
+                Err(loading) => view! { <p class="body-loading muted" role="status">{loading}</p> }.into_any(),
+            });
+            view! { <ArticleView article=&article highlighter problem /> }
         }}
     }
     .into_any()
 }
 
 #[component]
-fn ArticleView<'a>(article: &'a Article, highlighter: Highlighter) -> impl IntoView {
+fn ArticleView<'a>(
+    article: &'a Article,
+    highlighter: Highlighter,
+    /// Shown in place of the body when it is not here.
+    problem: Option<AnyView>,
+) -> impl IntoView {
     let conferences = article
         .conferences
         .iter()
@@ -95,7 +111,7 @@ fn ArticleView<'a>(article: &'a Article, highlighter: Highlighter) -> impl IntoV
             <h1 class="reader-title">{marked(&article.title, &title_marks)}</h1>
             <ArticleFacts article />
             {conferences}
-            <div class="reader-body">{blocks}</div>
+            <div class="reader-body">{problem} {blocks}</div>
             {byline}
             {views}
             <CitedDocuments article />
@@ -247,6 +263,14 @@ fn CiteThis<'a>(article: &'a Article) -> impl IntoView {
             </button>
             <span class="copied muted" role="status">{move || copied.get()}</span>
         </section>
+    }
+}
+
+/// The article's metadata without its lead, for when the whole body is not here.
+fn without_body(article: &Article) -> Article {
+    Article {
+        body: vec![],
+        ..article.clone()
     }
 }
 

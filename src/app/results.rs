@@ -3,17 +3,20 @@
 //! Positions are set through `style:` properties (CSSOM), which the content security policy
 //! allows, rather than `style` attributes, which it forbids.
 
+use std::borrow::Cow;
+
 use leptos::html::Div;
 use leptos::prelude::*;
 
 use hoinghi::search::SearchRequest;
 use hoinghi::view_state::is_narrowed;
 
-use super::context::Archive;
+use super::context::{Archive, FullArticle};
 use super::entity_card::EntityCard;
 use super::export::ExportMenu;
 use super::facts::ArticleFacts;
 use super::highlight::marked;
+use super::shards::text;
 use super::url::{href, search_href};
 
 /// Must match `.result-row { height }` in style/main.css.
@@ -77,7 +80,13 @@ pub fn Results() -> impl IntoView {
                     .map(|pos| {
                         let article = archive.article(r.ids[pos]);
                         let link = href(&current, &[("a", Some(&article.id))]);
-                        let snippet = match r.highlighter.snippet(article) {
+                        // Snippets come from the whole body when it is here; in a sharded
+                        // bundle until then, from the lead in the metadata.
+                        let full = match archive.full_article(r.ids[pos]) {
+                            FullArticle::Ready(full) => full,
+                            _ => Cow::Borrowed(article),
+                        };
+                        let snippet = match r.highlighter.snippet(&full) {
                             Some(s) => view! {
                                 <p class="snippet">
                                     {s.cut_before.then_some("… ")}
@@ -130,6 +139,21 @@ pub fn Results() -> impl IntoView {
                 .collect_view()
         })
     };
+    // A sharded bundle: index chunks this search is waiting for, or could not use.
+    let shards = archive.shards.clone();
+    let index_status = move || {
+        let (waiting, failed) = shards
+            .as_ref()
+            .map(|s| request.with(|req| s.term_status(req)))
+            .unwrap_or_default();
+        let waiting =
+            waiting.then(|| view! { <li class="index-loading">{text::TERMS_LOADING}</li> });
+        let failed = failed
+            .into_iter()
+            .map(|why| view! { <li class="index-problem" role="alert">{why}</li> })
+            .collect_view();
+        (waiting, failed)
+    };
 
     view! {
         <section class="results-pane" aria-label="Kết quả · Results">
@@ -149,7 +173,7 @@ pub fn Results() -> impl IntoView {
                 {clear}
                 <ExportMenu />
             </div>
-            <ul class="notices">{notices}</ul>
+            <ul class="notices">{notices} {index_status}</ul>
             <Show when=move || results.with(|r| r.total == 0)>
                 <p class="empty">"Không có bài nào khớp. Thử bỏ bớt bộ lọc hoặc từ khóa."</p>
             </Show>

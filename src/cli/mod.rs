@@ -15,6 +15,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 use hoinghi::ingest::{self, BundleOptions, SkipReason};
+use hoinghi::shard::ShardOptions;
 
 #[derive(Parser)]
 #[command(
@@ -66,6 +67,12 @@ enum Command {
         /// The folder to write manifest.json and the shards into (created if missing).
         #[arg(short, long)]
         output: PathBuf,
+        /// Articles per body shard.
+        #[arg(long, default_value_t = ShardOptions::default().bodies_per_file)]
+        bodies_per_file: u32,
+        /// Bytes a term chunk grows to before the next one starts.
+        #[arg(long, default_value_t = ShardOptions::default().term_chunk_bytes)]
+        term_chunk_bytes: usize,
     },
 }
 
@@ -85,7 +92,19 @@ pub fn run() -> ExitCode {
             output,
             dist,
         } => pack::run(&bundle, &dist, &output),
-        Command::Shard { bundle, output } => shard::run(&bundle, &output),
+        Command::Shard {
+            bundle,
+            output,
+            bodies_per_file,
+            term_chunk_bytes,
+        } => {
+            let options = ShardOptions {
+                bodies_per_file,
+                term_chunk_bytes,
+                ..ShardOptions::default()
+            };
+            shard::run(&bundle, &output, options)
+        }
     }
 }
 

@@ -7,8 +7,8 @@ use hoinghi::ingest::write_atomic;
 use hoinghi::load::load_bundle;
 use hoinghi::shard::{write_sharded, ShardOptions};
 
-pub fn run(bundle: &Path, output: &Path) -> ExitCode {
-    match try_shard(bundle, output) {
+pub fn run(bundle: &Path, output: &Path, options: ShardOptions) -> ExitCode {
+    match try_shard(bundle, output, options) {
         Ok(summary) => {
             println!("{summary}");
             ExitCode::SUCCESS
@@ -20,7 +20,7 @@ pub fn run(bundle: &Path, output: &Path) -> ExitCode {
     }
 }
 
-fn try_shard(bundle: &Path, output: &Path) -> Result<String, String> {
+fn try_shard(bundle: &Path, output: &Path, options: ShardOptions) -> Result<String, String> {
     let json =
         std::fs::read(bundle).map_err(|e| format!("cannot read {}: {e}", bundle.display()))?;
     let loaded = load_bundle(&json).map_err(|e| format!("{}: {e}", bundle.display()))?;
@@ -35,7 +35,7 @@ fn try_shard(bundle: &Path, output: &Path) -> Result<String, String> {
         ));
     }
     let (index, _) = loaded.search_index();
-    let sharded = write_sharded(&loaded.bundle, &index, ShardOptions::default());
+    let sharded = write_sharded(&loaded.bundle, &index, options);
     std::fs::create_dir_all(output)
         .map_err(|e| format!("cannot create {}: {e}", output.display()))?;
     for (name, bytes) in &sharded.files {
