@@ -188,6 +188,7 @@ async fn open_sharded(
         total,
     };
     set_state.set(preview(0));
+    shards::next_task().await;
     let opened = shards::open(&url, manifest.clone(), |received| {
         if still_wanted() {
             set_state.set(preview(received));

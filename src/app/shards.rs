@@ -106,6 +106,15 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
+/// Resolves on a later task, once the page has taken what was set before (Leptos updates the
+/// DOM in microtasks), so the first page is in the document before the shards are requested.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Loads what every view needs (the document table and all metadata), reporting bytes done.
 pub async fn open(
     url: &str,
@@ -172,22 +181,44 @@ impl Shards {
     }
 
     /// Searches with the term chunks loaded so far. While chunks the query needs are on their
-    /// way (their fetch is started here), the previous results stay on screen; reruns when they
-    /// arrive.
+    /// way, the previous results stay on screen; reruns when they arrive.
     pub fn search(
         self: &Arc<Self>,
         req: &SearchRequest,
         previous: Option<&Arc<SearchResults>>,
     ) -> Arc<SearchResults> {
         self.terms_changed.track();
+        let waiting = self.ensure_terms(&self.needed(req));
+        match previous {
+            Some(previous) if waiting => previous.clone(),
+            _ => Arc::new(lock(&self.index).search(req)),
+        }
+    }
+
+    /// Whether term chunks `req` needs are still coming, and those that failed, as sentences.
+    pub fn term_status(self: &Arc<Self>, req: &SearchRequest) -> (bool, Vec<String>) {
+        self.terms_changed.track();
         let needed = self.needed(req);
-        let (waiting, start): (bool, Vec<usize>) = {
+        let waiting = self.ensure_terms(&needed);
+        let store = lock(&self.terms);
+        let failed = needed
+            .iter()
+            .filter_map(|k| store.failed.get(k).cloned())
+            .collect();
+        (waiting, failed)
+    }
+
+    /// Starts fetching those of `needed` not loaded, failed or on their way (whichever of the
+    /// search and its status runs first does it); true while any is still coming.
+    fn ensure_terms(self: &Arc<Self>, needed: &[usize]) -> bool {
+        let (waiting, start) = {
             let mut store = lock(&self.terms);
             let missing: Vec<usize> = needed
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|k| !store.loaded.contains_key(k) && !store.failed.contains_key(k))
                 .collect();
-            let start = missing
+            let start: Vec<usize> = missing
                 .iter()
                 .copied()
                 .filter(|k| store.pending.insert(*k))
@@ -197,23 +228,7 @@ impl Shards {
         if !start.is_empty() {
             self.load_terms(start);
         }
-        match previous {
-            Some(previous) if waiting => previous.clone(),
-            _ => Arc::new(lock(&self.index).search(req)),
-        }
-    }
-
-    /// Whether term chunks `req` needs are still coming, and those that failed, as sentences.
-    pub fn term_status(&self, req: &SearchRequest) -> (bool, Vec<String>) {
-        self.terms_changed.track();
-        let needed = self.needed(req);
-        let store = lock(&self.terms);
-        let waiting = needed.iter().any(|k| store.pending.contains(k));
-        let failed = needed
-            .iter()
-            .filter_map(|k| store.failed.get(k).cloned())
-            .collect();
-        (waiting, failed)
+        waiting
     }
 
     fn load_terms(self: &Arc<Self>, chunks: Vec<usize>) {

@@ -48,7 +48,6 @@ pub struct FileRef {
 pub struct MetaFile {
     pub first: u32,
     pub count: u32,
-    #[serde(flatten)]
     pub file: FileRef,
 }
 
@@ -56,7 +55,6 @@ pub struct MetaFile {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermFile {
     pub first: String,
-    #[serde(flatten)]
     pub file: FileRef,
 }
 
@@ -128,7 +126,7 @@ impl Manifest {
     /// Reads and checks a manifest: format and versions, file names and checksums, and that the
     /// shards cover every article exactly once.
     pub fn parse(bytes: &[u8]) -> Result<Manifest, ShardError> {
-        let m: Manifest = serde_json::from_slice(bytes)
+        let m: Manifest = serde_json::from_str(super::reader::utf8(bytes)?)
             .map_err(|e| ShardError::Invalid(format!("manifest: {e}")))?;
         m.check().map_err(ShardError::Invalid)?;
         Ok(m)

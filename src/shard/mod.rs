@@ -77,8 +77,14 @@ impl std::error::Error for ShardError {}
 /// Lowercase hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     Sha256::digest(bytes)
         .iter()
-        .map(|b| format!("{b:02x}"))
+        .flat_map(|b| {
+            [
+                HEX[usize::from(b >> 4)] as char,
+                HEX[usize::from(b & 15)] as char,
+            ]
+        })
         .collect()
 }

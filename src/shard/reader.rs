@@ -39,6 +39,13 @@ fn invalid(what: impl std::fmt::Display) -> ShardError {
     ShardError::Invalid(what.to_string())
 }
 
+/// JSON shards are read as text, as single-file bundles are, so the app carries one JSON
+/// decoder for articles rather than two.
+pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, ShardError> {
+    std::str::from_utf8(bytes)
+        .map_err(|e| invalid(format!("not UTF-8 at byte {}", e.valid_up_to())))
+}
+
 /// The per-document half of the index (`docs.bin`): an index in the single-file format with no
 /// terms.
 pub fn decode_docs(bytes: &[u8]) -> Result<SearchIndex, ShardError> {
@@ -51,7 +58,7 @@ pub fn decode_docs(bytes: &[u8]) -> Result<SearchIndex, ShardError> {
 
 /// A metadata shard: a JSON array of `count` article records, each within the loader's limits.
 pub fn decode_meta(bytes: &[u8], count: u32) -> Result<Vec<Article>, ShardError> {
-    let articles: Vec<Article> = serde_json::from_slice(bytes).map_err(invalid)?;
+    let articles: Vec<Article> = serde_json::from_str(utf8(bytes)?).map_err(invalid)?;
     if articles.len() != count as usize {
         return Err(invalid(format!(
             "{} articles where the manifest says {count}",
@@ -68,7 +75,7 @@ pub fn decode_meta(bytes: &[u8], count: u32) -> Result<Vec<Article>, ShardError>
 
 /// A body shard: a JSON array of `count` bodies, each an array of blocks.
 pub fn decode_bodies(bytes: &[u8], count: u32) -> Result<Vec<Vec<Block>>, ShardError> {
-    let bodies: Vec<Vec<Block>> = serde_json::from_slice(bytes).map_err(invalid)?;
+    let bodies: Vec<Vec<Block>> = serde_json::from_str(utf8(bytes)?).map_err(invalid)?;
     if bodies.len() != count as usize {
         return Err(invalid(format!(
             "{} bodies where the manifest says {count}",

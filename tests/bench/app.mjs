@@ -63,7 +63,8 @@ const memory = (page) => page.evaluate(() => {
 /**
  * Types each query one character at a time into #q. A keystroke is timed from setting the value
  * to the DOM having followed: the router writes `?q=` when the search has run (checked on the
- * next macrotask, after Leptos' microtask-scheduled effects), then layout is forced.
+ * next macrotask, after Leptos' microtask-scheduled effects), and for a sharded bundle its index
+ * chunks have arrived (no `.index-loading`), then layout is forced.
  */
 function typeQueries(queries) {
   const box = document.querySelector('#q');
@@ -78,6 +79,8 @@ function typeQueries(queries) {
     await tick();
     // 30 s cap: a URL that never matches must show up as an outlier, not hang the run.
     while (urlQuery() !== value && performance.now() - t0 < 30_000) await tick();
+    // A sharded bundle shows the previous results until the index chunks arrive.
+    while (document.querySelector('.index-loading') && performance.now() - t0 < 30_000) await tick();
     const hits = count();
     document.querySelector('.results-pane')?.getBoundingClientRect();
     return { ms: performance.now() - t0, hits, settled: urlQuery() === value };

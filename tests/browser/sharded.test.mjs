@@ -31,7 +31,7 @@ const chunkOf = (manifest, word) => manifest.terms.filter((t) => t.first <= word
 async function ids(dir) {
   const manifest = await manifestOf(dir);
   const out = [];
-  for (const m of manifest.meta) out.push(...JSON.parse(await readFile(join(dir, m.name), 'utf8')).map((a) => a.id));
+  for (const m of manifest.meta) out.push(...JSON.parse(await readFile(join(dir, m.file.name), 'utf8')).map((a) => a.id));
   return out;
 }
 
@@ -96,8 +96,8 @@ export default function (test) {
   });
 
   test('sharded: a corrupt index chunk is named by the search that needs it', async ({ page, base, scratch }) => {
-    const chunk = chunkOf(await manifestOf(SHARDED), "kheo").name;
-    const other = chunkOf(await manifestOf(SHARDED), "giao").name;
+    const chunk = chunkOf(await manifestOf(SHARDED), "kheo").file.name;
+    const other = chunkOf(await manifestOf(SHARDED), "giao").file.name;
     assert(chunk !== other, 'the test words are in different chunks');
     await damaged(scratch, 'bad-terms', chunk);
     await openSharded(page, base, '/?bundle=scratch/bad-terms/manifest.json');
