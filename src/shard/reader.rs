@@ -158,7 +158,8 @@ pub fn needed_term_chunks(terms: &[TermFile], query: &Query) -> Vec<usize> {
                 .partition_point(|t| t.first.as_str() <= key.as_str())
                 .saturating_sub(1);
             let mut hi = lo;
-            if seq.prefix && k == last {
+            // As in the index: a one-letter word is never expanded as a prefix.
+            if seq.prefix && k == last && key.chars().nth(1).is_some() {
                 while hi + 1 < terms.len() && terms[hi + 1].first.starts_with(key.as_str()) {
                     hi += 1;
                 }
