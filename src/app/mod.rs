@@ -157,6 +157,11 @@ fn Shell() -> impl IntoView {
 
 /// What loading `name` came to, from its bytes or the reason there are none.
 fn loaded_state(name: String, bytes: Result<Vec<u8>, String>) -> LoadState {
+    // A sharded bundle's shards are fetched beside its manifest, which a local file has not.
+    let bytes = bytes.and_then(|b| match looks_like_manifest(&b) {
+        true => Err(shards::text::LOCAL_MANIFEST.to_string()),
+        false => Ok(b),
+    });
     match bytes.and_then(|b| load_bundle(&b).map_err(|e| e.to_string())) {
         Ok(loaded) => LoadState::Ready(Arc::new(loaded), None),
         Err(cause) => LoadState::Failed { url: name, cause },

@@ -42,6 +42,7 @@ pub mod text {
     }
     pub const BODY_LOADING: &str = "Đang tải nội dung bài…";
     pub const TERMS_LOADING: &str = "Đang tải chỉ mục tìm kiếm…";
+    pub const LOCAL_MANIFEST: &str = "Đây là manifest.json của một bộ dữ liệu chia phần: hãy mở nó qua địa chỉ web (?bundle=…/manifest.json) để các phần bên cạnh được tải về.";
     pub const MISMATCH: &str = "docs.bin không khớp với các tệp meta (bộ dữ liệu bị trộn lẫn)";
 }
 

@@ -112,6 +112,22 @@ export default function (test) {
     assert((await resultTitles(page))[0].startsWith('Giao ban'), 'and finds its article');
   });
 
+  test('sharded: a manifest chosen as a local file says to open it by its address', async ({ page, base }) => {
+    await page.goto(`${base}/`);
+    await page.waitForSelector('.results-pane');
+    await page.locator('#open-file').setInputFiles(join(SHARDED, 'manifest.json'));
+    await page.waitForSelector('.error-screen');
+    const text = await page.locator('.error-screen').textContent();
+    assert(text.includes('manifest.json') && text.includes('?bundle='), `explains how to open it: ${text}`);
+  });
+
+  test('sharded: a damaged metadata shard stops loading with its name', async ({ page, base, scratch }) => {
+    await damaged(scratch, 'bad-meta', 'meta-0000.json');
+    await openSharded(page, base, '/?bundle=scratch/bad-meta/manifest.json');
+    const text = await page.locator('.error-screen').textContent();
+    assert(text.includes('meta-0000.json') && text.includes('sai mã SHA-256'), `names the shard: ${text}`);
+  });
+
   test('sharded: download for offline shows the size and its progress, then reads offline', async ({ page, context, base }) => {
     await openSharded(page, base, '/?bundle=fixtures/sharded/manifest.json');
     await page.evaluate(async () => {
