@@ -22,9 +22,8 @@ pub enum Searcher {
     Sharded(Arc<Shards>),
 }
 
-/// An article with its whole body, or why it is not here yet.
-pub enum FullArticle<'a> {
-    Ready(Cow<'a, Article>),
+/// Why an article's whole body is not here (yet).
+pub enum Missing {
     Loading,
     Failed(String),
 }
@@ -77,17 +76,17 @@ impl Archive {
 
     /// The article at `position` with its whole body. In a sharded bundle this reads (and
     /// tracks) the body shards, starting a fetch when needed.
-    pub fn full_article(&self, position: u32) -> FullArticle<'_> {
+    pub fn full_article(&self, position: u32) -> Result<Cow<'_, Article>, Missing> {
         let article = self.article(position);
         match &self.shards {
-            None => FullArticle::Ready(Cow::Borrowed(article)),
+            None => Ok(Cow::Borrowed(article)),
             Some(shards) => match shards.body(position) {
-                Body::Ready(body) => FullArticle::Ready(Cow::Owned(Article {
+                Body::Ready(body) => Ok(Cow::Owned(Article {
                     body: body.as_ref().clone(),
                     ..article.clone()
                 })),
-                Body::Loading => FullArticle::Loading,
-                Body::Failed(why) => FullArticle::Failed(why),
+                Body::Loading => Err(Missing::Loading),
+                Body::Failed(why) => Err(Missing::Failed(why)),
             },
         }
     }

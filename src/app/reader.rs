@@ -7,7 +7,7 @@ use hoinghi::bundle::{Article, Block, Conference, DatePrecision, Role};
 use hoinghi::display::{is_web_link, long_date, short_date, Lang};
 use hoinghi::search::{Facet, Highlighter};
 
-use super::context::{Archive, FullArticle};
+use super::context::{Archive, Missing};
 use super::facts::ArticleFacts;
 use super::highlight::marked;
 use super::shards::text;
@@ -67,14 +67,20 @@ pub fn Reader(id: String) -> impl IntoView {
             // A sharded bundle's body may still be coming, or its shard may be damaged: the
             // metadata shows either way, with the reason in place of the text.
             let (article, problem) = match archive.full_article(position) {
-                FullArticle::Ready(article) => (article.into_owned(), None),
-                FullArticle::Loading => (without_body(archive.article(position)), Some(Err(text::BODY_LOADING.to_string()))),
-                FullArticle::Failed(why) => (without_body(archive.article(position)), Some(Ok(why))),
+                Ok(article) => (article.into_owned(), None),
+                Err(missing) => {
+                    let note = match missing {
+                        Missing::Loading => view! {
+                            <p class="body-loading muted" role="status">{text::BODY_LOADING}</p>
+                        }
+                        .into_any(),
+                        Missing::Failed(why) => {
+                            view! { <p class="body-problem" role="alert">{why}</p> }.into_any()
+                        }
+                    };
+                    (without_body(archive.article(position)), Some(note))
+                }
             };
-            let problem = problem.map(|p| match p {
-                Ok(failed) => view! { <p class="body-problem" role="alert">{failed}</p> }.into_any(),
-                Err(loading) => view! { <p class="body-loading muted" role="status">{loading}</p> }.into_any(),
-            });
             view! { <ArticleView article=&article highlighter problem /> }
         }}
     }

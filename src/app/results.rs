@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use hoinghi::search::SearchRequest;
 use hoinghi::view_state::is_narrowed;
 
-use super::context::{Archive, FullArticle};
+use super::context::Archive;
 use super::entity_card::EntityCard;
 use super::export::ExportMenu;
 use super::facts::ArticleFacts;
@@ -82,10 +82,9 @@ pub fn Results() -> impl IntoView {
                         let link = href(&current, &[("a", Some(&article.id))]);
                         // Snippets come from the whole body when it is here; in a sharded
                         // bundle until then, from the lead in the metadata.
-                        let full = match archive.full_article(r.ids[pos]) {
-                            FullArticle::Ready(full) => full,
-                            _ => Cow::Borrowed(article),
-                        };
+                        let full = archive
+                            .full_article(r.ids[pos])
+                            .unwrap_or(Cow::Borrowed(article));
                         let snippet = match r.highlighter.snippet(&full) {
                             Some(s) => view! {
                                 <p class="snippet">
