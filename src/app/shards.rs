@@ -87,7 +87,7 @@ pub struct Shards {
 }
 
 /// The folder part of a manifest URL.
-pub fn base_of(url: &str) -> String {
+fn base_of(url: &str) -> String {
     let path = url.split(['?', '#']).next().unwrap_or(url);
     path.rfind('/')
         .map_or(String::new(), |i| path[..=i].to_string())
