@@ -127,6 +127,14 @@ texts! {
 
     // Whole-page states.
     loading: "Đang tải dữ liệu…", "Loading the archive…";
+    loading_filters: "Đang tải bộ lọc và chỉ mục…", "Loading the filters and the search index…";
+    body_loading: "Đang tải nội dung bài…", "Loading the article's text…";
+    terms_loading: "Đang tải chỉ mục tìm kiếm…", "Loading the search index…";
+    local_manifest: "Đây là manifest.json của một bộ dữ liệu chia phần: hãy mở nó qua địa chỉ web (?bundle=…/manifest.json) để các phần bên cạnh được tải về.",
+        "This is the manifest.json of a sharded bundle: open it by its web address (?bundle=…/manifest.json) so the shards beside it can be fetched.";
+    offline_done: "Đã tải về: đọc được cả khi không có mạng", "Downloaded: it reads with the network off";
+    shards_mismatch: "docs.bin không khớp với các tệp meta (bộ dữ liệu bị trộn lẫn)",
+        "docs.bin does not match the meta files (shards of different bundles mixed)";
     load_failed: "Không mở được bộ dữ liệu", "Could not open the bundle";
     file: "Tệp", "File";
     open_default_bundle: "Mở bộ dữ liệu mặc định", "Open the default bundle";
@@ -301,6 +309,56 @@ impl Texts {
                     "conferences"
                 }
             ),
+        }
+    }
+
+    /// A shard every view needs could not be used.
+    pub fn shard_required(&self, name: &str, why: &str) -> String {
+        match self.lang {
+            Lang::Vi => format!("Không tải được {name}: {why}"),
+            Lang::En => format!("Could not load {name}: {why}"),
+        }
+    }
+
+    /// A body shard could not be used: said in the reader in place of the text.
+    pub fn shard_body(&self, name: &str, why: &str) -> String {
+        match self.lang {
+            Lang::Vi => format!("Không tải được phần nội dung {name}: {why}"),
+            Lang::En => format!("Could not load the text shard {name}: {why}"),
+        }
+    }
+
+    /// An index chunk could not be used: said above the results.
+    pub fn shard_terms(&self, name: &str, why: &str) -> String {
+        match self.lang {
+            Lang::Vi => format!(
+                "Không tải được phần chỉ mục {name}: {why}. Các từ nằm trong phần này không tìm được."
+            ),
+            Lang::En => format!(
+                "Could not load the index chunk {name}: {why}. Words in that chunk cannot be found."
+            ),
+        }
+    }
+
+    /// The control that fetches every shard, with the size it will fetch.
+    pub fn offline_download(&self, size: &str) -> String {
+        match self.lang {
+            Lang::Vi => format!("Tải về để đọc offline ({size})"),
+            Lang::En => format!("Download for offline reading ({size})"),
+        }
+    }
+
+    pub fn offline_progress(&self, done: &str, total: &str) -> String {
+        match self.lang {
+            Lang::Vi => format!("Đang tải về {done} / {total}"),
+            Lang::En => format!("Downloading {done} of {total}"),
+        }
+    }
+
+    pub fn offline_failed(&self, count: usize, which: &str) -> String {
+        match self.lang {
+            Lang::Vi => format!("Đã tải về, trừ {count} phần: {which}"),
+            Lang::En => format!("Downloaded, except {count} shards: {which}"),
         }
     }
 

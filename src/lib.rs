@@ -8,6 +8,7 @@
 //! - [`ingest`]: raw scraped articles to bundle records.
 //! - [`search`]: Vietnamese folding, the search index, queries and facets.
 //! - [`timeline`]: the conference timeline's layout: scales, axis ticks, lanes, clustering.
+//! - [`shard`]: sharded bundles: a manifest plus shards fetched when needed.
 //! - [`pack`]: the app and a bundle as one self-contained HTML file.
 //! - [`view_state`]: the app's view state as URL query pairs.
 //! - [`query_string`]: reading and writing those pairs in the address bar.
@@ -28,5 +29,6 @@ pub mod load;
 pub mod pack;
 pub mod query_string;
 pub mod search;
+pub mod shard;
 pub mod timeline;
 pub mod view_state;

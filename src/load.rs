@@ -226,7 +226,7 @@ pub mod limits {
 }
 
 /// What makes a decoded article unusable, if anything.
-fn problem(a: &Article) -> Option<String> {
+pub(crate) fn problem(a: &Article) -> Option<String> {
     let too_many = |what: &str, n: usize, max: usize| {
         (n > max).then(|| format!("{n} {what}; the limit is {max}"))
     };

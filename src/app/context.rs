@@ -1,6 +1,7 @@
 //! What every part of a loaded archive's UI reads: the bundle, its index, and the search derived
 //! from the URL. Signals are derived here once and shared, never copied into other signals.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -12,6 +13,19 @@ use hoinghi::search::{SearchIndex, SearchRequest, SearchResults};
 use hoinghi::view_state::request_from_pairs;
 
 use super::location::use_query;
+use super::shards::{Body, Shards};
+
+/// Where searches run: a whole index, or a sharded bundle's that fetches term chunks as needed.
+pub enum Searcher {
+    Whole(SearchIndex),
+    Sharded(Arc<Shards>),
+}
+
+/// Why an article's whole body is not here (yet).
+pub enum Missing {
+    Loading,
+    Failed(String),
+}
 
 #[derive(Clone)]
 pub struct Archive {
@@ -23,10 +37,12 @@ pub struct Archive {
     pub cursor: RwSignal<usize>,
     /// Whether the keyboard shortcuts are listed (`?`).
     pub show_keys: RwSignal<bool>,
+    /// Set for a sharded bundle: its manifest, bodies and term chunks.
+    pub shards: Option<Arc<Shards>>,
 }
 
 impl Archive {
-    pub fn new(loaded: Arc<Loaded>, index: SearchIndex) -> Self {
+    pub fn new(loaded: Arc<Loaded>, searcher: Searcher) -> Self {
         let query = use_query();
         // Navigation updates the query synchronously, so the URL can be the one source of truth
         // even while typing.
@@ -35,7 +51,16 @@ impl Archive {
                 request_from_pairs(q.pairs().iter().map(|(k, v)| (k.as_str(), v.as_str())))
             })
         });
-        let results = Memo::new(move |_| Arc::new(request.with(|req| index.search(req))));
+        let shards = match &searcher {
+            Searcher::Sharded(shards) => Some(shards.clone()),
+            Searcher::Whole(_) => None,
+        };
+        let results = Memo::new(move |previous: Option<&Arc<SearchResults>>| {
+            request.with(|req| match &searcher {
+                Searcher::Whole(index) => Arc::new(index.search(req)),
+                Searcher::Sharded(shards) => shards.search(req, previous),
+            })
+        });
         Self {
             loaded,
             query,
@@ -43,6 +68,24 @@ impl Archive {
             results,
             cursor: RwSignal::new(0),
             show_keys: RwSignal::new(false),
+            shards,
+        }
+    }
+
+    /// The article at `position` with its whole body. In a sharded bundle this reads (and
+    /// tracks) the body shards, starting a fetch when needed.
+    pub fn full_article(&self, position: u32) -> Result<Cow<'_, Article>, Missing> {
+        let article = self.article(position);
+        match &self.shards {
+            None => Ok(Cow::Borrowed(article)),
+            Some(shards) => match shards.body(position) {
+                Body::Ready(body) => Ok(Cow::Owned(Article {
+                    body: body.as_ref().clone(),
+                    ..article.clone()
+                })),
+                Body::Loading => Err(Missing::Loading),
+                Body::Failed(why) => Err(Missing::Failed(why)),
+            },
         }
     }
 

@@ -1,6 +1,8 @@
 //! The interface language: Vietnamese unless the reader chose English, remembered in this browser
 //! and mirrored on `<html lang>` so screen readers and hyphenation follow it.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 
 use hoinghi::i18n::{Lang, Texts};
@@ -8,6 +10,16 @@ use hoinghi::i18n::{Lang, Texts};
 use super::theme::storage;
 
 const KEY: &str = "hoinghi-lang";
+
+thread_local! {
+    /// The language as of now, for messages made outside any component (a shard that failed in
+    /// a background task).
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::Vi) };
+}
+
+pub fn current() -> Lang {
+    CURRENT.with(Cell::get)
+}
 
 /// The chosen language, provided once above every screen (loading and error screens included).
 #[derive(Clone, Copy)]
@@ -21,9 +33,12 @@ fn stored() -> Lang {
 
 pub fn provide() {
     let lang = RwSignal::new(stored());
+    CURRENT.with(|c| c.set(lang.get_untracked()));
     Effect::new(move |_| {
+        let now = lang.get();
+        CURRENT.with(|c| c.set(now));
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.get().code());
+            let _ = root.set_attribute("lang", now.code());
         }
     });
     provide_context(UiLang(lang));

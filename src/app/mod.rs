@@ -9,11 +9,13 @@ mod export;
 mod facets;
 mod facts;
 mod fetch;
+mod first_page;
 mod highlight;
 mod histogram;
 mod keys;
 mod lang;
 mod location;
+mod offline;
 mod open_file;
 mod overview;
 mod panic_screen;
@@ -21,6 +23,7 @@ mod reader;
 mod results;
 mod screens;
 mod search_bar;
+mod shards;
 mod theme;
 mod timeline;
 mod url;
@@ -31,6 +34,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use hoinghi::load::{load_bundle, IndexSource, Loaded};
+use hoinghi::shard::{looks_like_manifest, Manifest};
+
+use shards::Shards;
 
 /// Relative, so the app works from any sub-path of any static host.
 const DEFAULT_BUNDLE: &str = "articles.json";
@@ -49,11 +55,20 @@ enum LoadState {
         received: usize,
         total: Option<usize>,
     },
+    /// A sharded bundle's manifest is here: its first page shows while the shards every view
+    /// needs arrive (`received` of `total` bytes).
+    Preview {
+        url: String,
+        manifest: Arc<Manifest>,
+        received: u64,
+        total: u64,
+    },
     Failed {
         url: String,
         cause: String,
     },
-    Ready(Arc<Loaded>),
+    /// Loaded; with the shards it came in when it is a sharded bundle.
+    Ready(Arc<Loaded>, Option<Arc<Shards>>),
 }
 
 #[component]
@@ -107,7 +122,12 @@ fn Shell() -> impl IntoView {
                 Some(text) if url == DEFAULT_BUNDLE => Ok(text.into_bytes()),
                 _ => fetch::fetch_bytes(&url, progress).await,
             };
-            let outcome = loaded_state(url.clone(), fetched.map_err(|e| e.to_string()));
+            let outcome = match fetched {
+                Ok(bytes) if looks_like_manifest(&bytes) => {
+                    open_sharded(url.clone(), &bytes, set_state, still_wanted.clone()).await
+                }
+                fetched => loaded_state(url.clone(), fetched.map_err(|e| e.to_string())),
+            };
             if still_wanted() {
                 set_state.set(outcome);
             }
@@ -124,16 +144,65 @@ fn Shell() -> impl IntoView {
             received,
             total,
         } => view! { <screens::Loading url received total /> }.into_any(),
+        LoadState::Preview {
+            url,
+            manifest,
+            received,
+            total,
+        } => view! { <first_page::FirstPage url manifest received total /> }.into_any(),
         LoadState::Failed { url, cause } => view! { <screens::LoadFailed url cause /> }.into_any(),
-        LoadState::Ready(loaded) => view! { <Archive loaded /> }.into_any(),
+        LoadState::Ready(loaded, shards) => view! { <Archive loaded shards /> }.into_any(),
     }
 }
 
 /// What loading `name` came to, from its bytes or the reason there are none.
 fn loaded_state(name: String, bytes: Result<Vec<u8>, String>) -> LoadState {
+    // A sharded bundle's shards are fetched beside its manifest, which a local file has not.
+    let bytes = bytes.and_then(|b| match looks_like_manifest(&b) {
+        true => Err(lang::current().texts().local_manifest.to_string()),
+        false => Ok(b),
+    });
     match bytes.and_then(|b| load_bundle(&b).map_err(|e| e.to_string())) {
-        Ok(loaded) => LoadState::Ready(Arc::new(loaded)),
+        Ok(loaded) => LoadState::Ready(Arc::new(loaded), None),
         Err(cause) => LoadState::Failed { url: name, cause },
+    }
+}
+
+/// Opens a sharded bundle from its manifest's bytes: the first page at once, then the shards
+/// every view needs.
+async fn open_sharded(
+    url: String,
+    bytes: &[u8],
+    set_state: WriteSignal<LoadState>,
+    still_wanted: impl Fn() -> bool,
+) -> LoadState {
+    let manifest = match Manifest::parse(bytes) {
+        Ok(m) => Arc::new(m),
+        Err(e) => {
+            return LoadState::Failed {
+                url,
+                cause: e.to_string(),
+            }
+        }
+    };
+    let total = manifest.docs.bytes + manifest.meta.iter().map(|m| m.file.bytes).sum::<u64>();
+    let preview = |received| LoadState::Preview {
+        url: url.clone(),
+        manifest: manifest.clone(),
+        received,
+        total,
+    };
+    set_state.set(preview(0));
+    shards::next_task().await;
+    let opened = shards::open(&url, manifest.clone(), |received| {
+        if still_wanted() {
+            set_state.set(preview(received));
+        }
+    })
+    .await;
+    match opened {
+        Ok((loaded, shards)) => LoadState::Ready(Arc::new(loaded), Some(Arc::new(shards))),
+        Err(cause) => LoadState::Failed { url, cause },
     }
 }
 
@@ -147,13 +216,19 @@ fn embedded_bundle() -> Option<String> {
 
 /// A loaded bundle: search, facets and results, or the reader when `?a=` names an article.
 #[component]
-fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
-    let (index, source) = loaded.search_index();
-    if let IndexSource::Built(reason) = source {
-        leptos::logging::log!("search index built on load: {reason}");
-    }
+fn Archive(loaded: Arc<Loaded>, shards: Option<Arc<Shards>>) -> impl IntoView {
+    let searcher = match shards {
+        Some(shards) => context::Searcher::Sharded(shards),
+        None => {
+            let (index, source) = loaded.search_index();
+            if let IndexSource::Built(reason) = source {
+                leptos::logging::log!("search index built on load: {reason}");
+            }
+            context::Searcher::Whole(index)
+        }
+    };
     let t = lang::use_texts();
-    let archive = context::Archive::new(loaded.clone(), index);
+    let archive = context::Archive::new(loaded.clone(), searcher);
     provide_context(archive.clone());
     keys::install(archive.clone());
     bookmarks::provide(&loaded);
@@ -206,6 +281,7 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
             <span class="bundle-title">{title}</span>
             <search_bar::SearchBar />
             <open_file::OpenFile />
+            <offline::OfflineDownload />
             <theme::ThemeSwitch />
             <lang::LanguageSwitch />
             <a

@@ -9,7 +9,7 @@ use hoinghi::i18n::Texts;
 use hoinghi::search::{Facet, Highlighter};
 
 use super::bookmarks::BookmarkToggle;
-use super::context::Archive;
+use super::context::{Archive, Missing};
 use super::facts::ArticleFacts;
 use super::highlight::marked;
 use super::lang::use_texts;
@@ -60,7 +60,6 @@ pub fn Reader(id: String) -> impl IntoView {
             view! { <a class="next" rel="next" href=link title=title>{t().next_article}</a> }
         })
     };
-    let article = archive.article(position).clone();
     view! {
         <nav class="reader-nav">
             <a class="back" href=back>{move || t().back_to_list}</a>
@@ -68,8 +67,25 @@ pub fn Reader(id: String) -> impl IntoView {
         </nav>
         {move || {
             let highlighter = results.with(|r| r.highlighter.clone());
+            // A sharded bundle's body may still be coming, or its shard may be damaged: the
+            // metadata shows either way, with the reason in place of the text.
+            let (article, problem) = match archive.full_article(position) {
+                Ok(article) => (article.into_owned(), None),
+                Err(missing) => {
+                    let note = match missing {
+                        Missing::Loading => view! {
+                            <p class="body-loading muted" role="status">{t().body_loading}</p>
+                        }
+                        .into_any(),
+                        Missing::Failed(why) => {
+                            view! { <p class="body-problem" role="alert">{why}</p> }.into_any()
+                        }
+                    };
+                    (without_body(archive.article(position)), Some(note))
+                }
+            };
             let t = t();
-            view! { <ArticleView article=&article highlighter t /> }
+            view! { <ArticleView article=&article highlighter problem t /> }
         }}
     }
     .into_any()
@@ -80,6 +96,8 @@ fn ArticleView<'a>(
     article: &'a Article,
     highlighter: Highlighter,
     t: &'static Texts,
+    /// Shown in place of the body when it is not here.
+    problem: Option<AnyView>,
 ) -> impl IntoView {
     let conferences = article
         .conferences
@@ -105,7 +123,7 @@ fn ArticleView<'a>(
             <h1 class="reader-title">{marked(&article.title, &title_marks)}</h1>
             <ArticleFacts article />
             {conferences}
-            <div class="reader-body">{blocks}</div>
+            <div class="reader-body">{problem} {blocks}</div>
             {byline}
             {views}
             <CitedDocuments article t />
@@ -244,6 +262,14 @@ fn CiteThis<'a>(article: &'a Article, t: &'static Texts) -> impl IntoView {
             </button>
             <span class="copied muted" role="status">{move || copied.get()}</span>
         </section>
+    }
+}
+
+/// The article's metadata without its lead, for when the whole body is not here.
+fn without_body(article: &Article) -> Article {
+    Article {
+        body: vec![],
+        ..article.clone()
     }
 }
 

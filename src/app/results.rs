@@ -3,6 +3,8 @@
 //! Positions are set through `style:` properties (CSSOM), which the content security policy
 //! allows, rather than `style` attributes, which it forbids.
 
+use std::borrow::Cow;
+
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -80,7 +82,12 @@ pub fn Results() -> impl IntoView {
                     .map(|pos| {
                         let article = archive.article(r.ids[pos]);
                         let link = href(&current, &[("a", Some(&article.id))]);
-                        let snippet = match r.highlighter.snippet(article) {
+                        // Snippets come from the whole body when it is here; in a sharded
+                        // bundle until then, from the lead in the metadata.
+                        let full = archive
+                            .full_article(r.ids[pos])
+                            .unwrap_or(Cow::Borrowed(article));
+                        let snippet = match r.highlighter.snippet(&full) {
                             Some(s) => view! {
                                 <p class="snippet">
                                     {s.cut_before.then_some("… ")}
@@ -135,6 +142,20 @@ pub fn Results() -> impl IntoView {
                 .collect_view()
         })
     };
+    // A sharded bundle: index chunks this search is waiting for, or could not use.
+    let shards = archive.shards.clone();
+    let index_status = move || {
+        let (waiting, failed) = shards
+            .as_ref()
+            .map(|s| request.with(|req| s.term_status(req)))
+            .unwrap_or_default();
+        let waiting = waiting.then(|| view! { <li class="index-loading">{t().terms_loading}</li> });
+        let failed = failed
+            .into_iter()
+            .map(|why| view! { <li class="index-problem" role="alert">{why}</li> })
+            .collect_view();
+        (waiting, failed)
+    };
 
     view! {
         <section class="results-pane" aria-label=move || t().results_label>
@@ -149,7 +170,7 @@ pub fn Results() -> impl IntoView {
                 {clear}
                 <ExportMenu />
             </div>
-            <ul class="notices">{notices}</ul>
+            <ul class="notices">{notices} {index_status}</ul>
             <Show when=move || results.with(|r| r.total == 0)>
                 <p class="empty">{move || t().no_results}</p>
             </Show>

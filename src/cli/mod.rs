@@ -6,6 +6,7 @@
 //! a file that cannot be read).
 
 mod pack;
+mod shard;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 use hoinghi::ingest::{self, BundleOptions, SkipReason};
+use hoinghi::shard::ShardOptions;
 
 #[derive(Parser)]
 #[command(
@@ -57,6 +59,21 @@ enum Command {
         #[arg(long, default_value = "dist")]
         dist: PathBuf,
     },
+    /// Cut a bundle into a sharded one for large archives: DIR/manifest.json (open it with
+    /// ?bundle=DIR/manifest.json) plus shards the app fetches as needed.
+    Shard {
+        /// The bundle JSON to cut.
+        bundle: PathBuf,
+        /// The folder to write manifest.json and the shards into (created if missing).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Articles per body shard.
+        #[arg(long, default_value_t = ShardOptions::default().bodies_per_file)]
+        bodies_per_file: u32,
+        /// Bytes a term chunk grows to before the next one starts.
+        #[arg(long, default_value_t = ShardOptions::default().term_chunk_bytes)]
+        term_chunk_bytes: usize,
+    },
 }
 
 const EXIT_FATAL: u8 = 1;
@@ -75,6 +92,19 @@ pub fn run() -> ExitCode {
             output,
             dist,
         } => pack::run(&bundle, &dist, &output),
+        Command::Shard {
+            bundle,
+            output,
+            bodies_per_file,
+            term_chunk_bytes,
+        } => {
+            let options = ShardOptions {
+                bodies_per_file,
+                term_chunk_bytes,
+                ..ShardOptions::default()
+            };
+            shard::run(&bundle, &output, options)
+        }
     }
 }
 

@@ -409,6 +409,62 @@ impl SearchIndex {
         }
     }
 
+    /// Byte length of term `i`'s postings list.
+    pub(crate) fn postings_len(&self, i: usize) -> usize {
+        self.postings_of(i).len()
+    }
+
+    pub(crate) fn postings_of(&self, i: usize) -> &[u8] {
+        let start = if i == 0 {
+            0
+        } else {
+            self.postings_end[i - 1] as usize
+        };
+        &self.postings[start..self.postings_end[i] as usize]
+    }
+
+    /// The same index without terms: what a sharded bundle's `docs.bin` holds.
+    pub(crate) fn docs_only(&self) -> SearchIndex {
+        SearchIndex {
+            folded: String::new(),
+            folded_end: vec![],
+            exact: String::new(),
+            exact_end: vec![],
+            postings: vec![],
+            postings_end: vec![],
+            ..self.clone()
+        }
+    }
+
+    /// Replaces the term dictionary with these chunks of a sharded bundle, which must be in
+    /// chunk order. Words whose chunks are all here are searched exactly as in the whole index;
+    /// words elsewhere match nothing.
+    pub fn set_terms(&mut self, chunks: &[&crate::shard::TermChunk]) {
+        let terms: usize = chunks.iter().map(|c| c.len()).sum();
+        self.folded.clear();
+        self.exact.clear();
+        self.postings.clear();
+        self.folded_end = Vec::with_capacity(terms);
+        self.exact_end = Vec::with_capacity(terms);
+        self.postings_end = Vec::with_capacity(terms);
+        for c in chunks {
+            let (f, e, p) = (
+                self.folded.len() as u32,
+                self.exact.len() as u32,
+                self.postings.len() as u32,
+            );
+            self.folded.push_str(&c.folded);
+            self.exact.push_str(&c.exact);
+            self.postings.extend_from_slice(&c.postings);
+            self.folded_end.extend(c.folded_end.iter().map(|x| x + f));
+            self.exact_end.extend(c.exact_end.iter().map(|x| x + e));
+            self.postings_end
+                .extend(c.postings_end.iter().map(|x| x + p));
+        }
+        // Cached positions were computed from the previous dictionary.
+        self.clear_cache();
+    }
+
     /// Serialises the index (format documented in `docs/index-format.md`).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.postings.len() + self.folded.len() * 2 + 64);
@@ -555,7 +611,7 @@ fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
     lo
 }
 
-fn common_prefix(a: &str, b: &str) -> usize {
+pub(crate) fn common_prefix(a: &str, b: &str) -> usize {
     let mut n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
     while !b.is_char_boundary(n) {
         n -= 1;

@@ -22,7 +22,7 @@ pub mod base64;
 pub mod collate;
 mod facets;
 pub mod fold;
-mod index;
+pub(crate) mod index;
 pub mod query;
 mod rank;
 mod snippet;

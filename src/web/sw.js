@@ -4,7 +4,8 @@
 /* global VERSION, FILES */
 
 const CACHE = `hoinghi-${VERSION}`;
-// Bundles opened with ?bundle= from elsewhere are kept too, so they also read offline.
+// Bundles opened with ?bundle= from elsewhere are kept too, so they also read offline, and so
+// are the shards of a sharded bundle (.json and .bin files) once fetched.
 const RUNTIME = 'hoinghi-bundles';
 
 self.addEventListener('install', (event) => {
@@ -61,5 +62,5 @@ async function fromCache(request) {
 }
 
 function isBundle(url) {
-  return url.pathname.endsWith('.json');
+  return /\.(json|bin)$/.test(url.pathname);
 }

@@ -7,7 +7,14 @@
  * after, when it is on screen) and the wasm exports.
  */
 function watchFirst(selector) {
-  const bench = (window.__bench = { seen: null, frame: null, wasm: null });
+  const bench = (window.__bench = { seen: null, frame: null, wasm: null, ready: null });
+  // When the whole archive is usable (a sharded bundle draws its first rows before that).
+  const whole = new MutationObserver(() => {
+    if (bench.ready !== null || !document.querySelector('.results-pane')) return;
+    whole.disconnect();
+    bench.ready = performance.now();
+  });
+  whole.observe(document, { childList: true, subtree: true });
   addEventListener('TrunkApplicationStarted', (e) => { bench.wasm = e.detail.wasm; });
   const observer = new MutationObserver(() => {
     if (bench.seen !== null || !document.querySelector(`${selector}, .error-screen`)) return;
@@ -56,7 +63,8 @@ const memory = (page) => page.evaluate(() => {
 /**
  * Types each query one character at a time into #q. A keystroke is timed from setting the value
  * to the DOM having followed: the router writes `?q=` when the search has run (checked on the
- * next macrotask, after Leptos' microtask-scheduled effects), then layout is forced.
+ * next macrotask, after Leptos' microtask-scheduled effects), and for a sharded bundle its index
+ * chunks have arrived (no `.index-loading`), then layout is forced.
  */
 function typeQueries(queries) {
   const box = document.querySelector('#q');
@@ -71,6 +79,8 @@ function typeQueries(queries) {
     await tick();
     // 30 s cap: a URL that never matches must show up as an outlier, not hang the run.
     while (urlQuery() !== value && performance.now() - t0 < 30_000) await tick();
+    // A sharded bundle shows the previous results until the index chunks arrive.
+    while (document.querySelector('.index-loading') && performance.now() - t0 < 30_000) await tick();
     const hits = count();
     document.querySelector('.results-pane')?.getBoundingClientRect();
     return { ms: performance.now() - t0, hits, settled: urlQuery() === value };
@@ -146,12 +156,15 @@ export async function measureApp(browser, base, bundleUrl, { runs, queries }) {
   }
   const { page, context } = last;
   try {
+    // Memory and interaction wait for the whole archive, not just its first rows.
+    await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 300_000, polling: 100 });
+    const ready = await page.evaluate(() => window.__bench.ready);
     const loaded = await memory(page);
     const typed = await page.evaluate(typeQueries, queries);
     const toggles = await page.evaluate(toggleFacets);
     const reader = await page.evaluate(openReader, 5);
     const afterUse = await memory(page);
-    return { cold, loaded, typed, toggles, reader, afterUse };
+    return { cold, ready, loaded, typed, toggles, reader, afterUse };
   } finally {
     await context.close();
   }

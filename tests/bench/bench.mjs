@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { serve } from '../browser/server.mjs';
 import { hasTimeline, measureApp, measureTimeline, ourRanking } from './app.mjs';
-import { buildBundle, corpusFiles, fileSizes, subset } from './inputs.mjs';
+import { buildBundle, buildSharded, corpusFiles, dirSizes, fileSizes, subset } from './inputs.mjs';
 import { buildPagefind } from './pagefind-peer.mjs';
 import { exponent, median, pct, Report } from './report.mjs';
 
@@ -94,7 +94,17 @@ async function main() {
     report.add('single file, raw', raw / MB, 'MB', arts(n), 'file size');
     report.add('single file, gzip', gzip / MB, 'MB', arts(n), 'zlib level 6');
   }
-  report.na('sharded bundle', 'the CLI writes single files only', 'all sizes');
+  log('sharded bundles (hoinghi shard)');
+  const sharded = {};
+  for (const n of SIZES) {
+    const dir = join(OUT, `sharded-${n}`);
+    const { wallS } = await buildSharded(CLI, bundles[n].file, dir);
+    sharded[n] = { url: `/bench/sharded-${n}/manifest.json`, wallS, all: await dirSizes(dir), manifest: await fileSizes(join(dir, 'manifest.json')) };
+    const { all, manifest } = sharded[n];
+    report.add('sharded, all files, raw', all.raw / MB, 'MB', arts(n), `${all.files} files (hoinghi shard, ${wallS.toFixed(1)} s)`);
+    report.add('sharded, all files, gzip', all.gzip / MB, 'MB', arts(n), 'zlib level 6, file by file');
+    report.add('sharded, manifest.json, raw / gzip', `${(manifest.raw / KB).toFixed(0)} / ${(manifest.gzip / KB).toFixed(0)}`, 'KB', arts(n), 'file size / zlib level 6');
+  }
 
   log('app files');
   const app = join(OUT, 'app');
@@ -124,6 +134,9 @@ async function main() {
       log(`app in Chromium, ${arts(n)}`);
       results[n] = { ours: await measureApp(browser, server.url, bundles[n].url, { runs: RUNS, queries: QUERIES }) };
       results[n].fetched = await fetchedBytes(results[n].ours.cold[0].fetched, server.url, mounts);
+      log(`app in Chromium, sharded, ${arts(n)}`);
+      results[n].sharded = await measureApp(browser, server.url, sharded[n].url, { runs: RUNS, queries: QUERIES });
+      results[n].shardedFetched = await fetchedBytes(results[n].sharded.cold[0].fetched, server.url, mounts);
       for (const folded of n <= UNFOLDED_UP_TO ? [false, true] : [true]) {
         log(`MiniSearch${folded ? ' (folded)' : ''}, ${arts(n)}`);
         results[n][folded ? 'folded' : 'mini'] = await measurePeer(browser, server.url, bundles[n].url, folded);
@@ -301,7 +314,24 @@ function browserRows(report, results) {
       'ours includes rendering');
     report.add('ours keystroke ÷ MiniSearch (folded) query, p95', pct(keys, 95) / pct(peerKeys(folded), 95), 'ratio', input, 'same');
     report.add('MiniSearch (folded) JS heap after build', folded.heap / MB, 'MB', input, 'usedJSHeapSize after gc()');
+    shardedRows(report, input, results[n].sharded, results[n].shardedFetched);
   }
+}
+
+/** The same app on the sharded form of the bundle. */
+function shardedRows(report, input, s, fetched) {
+  const cold = s.cold.map((c) => c.frame);
+  const keys = s.typed.keystrokes.map((k) => k.ms);
+  report.add('sharded: cold start → first result row drawn', median(cold), 'ms', input,
+    `same measure; rows drawn from manifest.json's first page (${cold.map((c) => c.toFixed(0)).join(', ')})`);
+  report.add('sharded: bytes fetched before first results', fetched.raw / MB, 'MB', input, 'resource timing at first .result-row (raw as served)');
+  report.add('sharded: … same, if served gzip', fetched.gzip / MB, 'MB', input, 'those files through zlib level 6');
+  report.add('sharded: cold start → whole archive usable', s.ready, 'ms', input, 'navigation start → .results-pane (metadata and docs.bin loaded), last cold start');
+  report.add('sharded: keystroke → rendered, p50 / p95', `${pct(keys, 50).toFixed(0)} / ${pct(keys, 95).toFixed(0)}`, 'ms',
+    `${keys.length} keystrokes`, 'same measure; includes fetching term chunks');
+  report.add('sharded: reader open, p50', median(s.reader), 'ms', `${s.reader.length} opens`, 'click → .reader (the body shard may still be on its way)');
+  report.add('sharded: JS heap + wasm after load', (s.loaded.jsHeap + s.loaded.wasm) / MB, 'MB', input, 'usedJSHeapSize after gc() + wasm memory, once usable');
+  report.add('sharded: JS heap + wasm after queries', (s.afterUse.jsHeap + s.afterUse.wasm) / MB, 'MB', input, 'same, after typing, facets, reader');
 }
 
 function scalingRows(report, results) {

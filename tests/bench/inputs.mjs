@@ -53,6 +53,21 @@ export async function buildBundle(cli, input, out, title) {
   return { wallS, articles, skipped, maxRssBytes: maxRssKb * 1024 };
 }
 
+/** Runs `hoinghi shard bundle -o dir` (default shard sizes), timed. */
+export async function buildSharded(cli, bundle, dir) {
+  const started = process.hrtime.bigint();
+  await rm(dir, { recursive: true, force: true });
+  await run(cli, ['shard', bundle, '-o', dir], { maxBuffer: 16 << 20 });
+  return { wallS: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+/** Raw and gzip bytes of every file in `dir` together, and how many files. */
+export async function dirSizes(dir) {
+  const names = await readdir(dir);
+  const sizes = await Promise.all(names.map((f) => fileSizes(join(dir, f))));
+  return { files: names.length, raw: sizes.reduce((s, x) => s + x.raw, 0), gzip: sizes.reduce((s, x) => s + x.gzip, 0) };
+}
+
 const gzipCache = new Map();
 
 /** Raw and gzip (zlib level 6, what static servers commonly use) bytes of a file. */

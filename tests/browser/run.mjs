@@ -5,7 +5,7 @@
 // Every `*.test.mjs` file beside this one registers its tests; each test gets a fresh browser
 // context and fails on any console error it did not expect. Prints one line per test and closes
 // with `N passed, N failed`; exits non-zero on any failure. SCREENSHOTS=1 also refreshes
-// docs/screenshot-*.png.
+// docs/screenshot-*.png; ONLY=text runs just the tests whose name contains it.
 import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -57,7 +57,7 @@ async function main() {
   let passed = 0;
   let failed = 0;
   try {
-    for (const { name, fn } of tests) {
+    for (const { name, fn } of tests.filter((t) => t.name.includes(process.env.ONLY ?? ''))) {
       const context = await browser.newContext();
       const page = await context.newPage();
       const errors = [];
