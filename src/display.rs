@@ -1,6 +1,8 @@
 //! How values read to people: dates per language, kept here so the native tests cover what the
 //! app shows.
 
+use crate::bundle::DatePrecision;
+
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -73,7 +75,7 @@ impl DateTime {
     }
 }
 
-const MONTHS_EN: [&str; 12] = [
+pub(crate) const MONTHS_EN: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -98,16 +100,20 @@ pub fn long_date(iso: &str, lang: Lang) -> String {
     DateTime::parse(iso).map_or_else(|| iso.to_string(), |d| d.long(lang))
 }
 
-/// A month, `yyyy-mm`: `tháng 4/2023` or `April 2023`; the text unchanged when it is not one.
-pub fn month_label(year_month: &str, lang: Lang) -> String {
-    let parsed = year_month.split_once('-').and_then(|(y, m)| {
-        let (year, month) = (y.parse::<i32>().ok()?, m.parse::<usize>().ok()?);
-        (1..=12).contains(&month).then_some((year, month))
-    });
-    match (parsed, lang) {
-        (Some((year, month)), Lang::Vi) => format!("tháng {month}/{year}"),
-        (Some((year, month)), Lang::En) => format!("{} {year}", MONTHS_EN[month - 1]),
-        (None, _) => year_month.to_string(),
+/// A date only as precise as its source: `tháng 4 năm 2023` / `April 2023` for a month,
+/// `năm 2023` / `2023` for a year, the long form for a day.
+pub fn date_at(iso: &str, precision: DatePrecision, lang: Lang) -> String {
+    let year = iso.get(..4).unwrap_or(iso);
+    let month = iso
+        .get(5..7)
+        .and_then(|m| m.parse::<usize>().ok())
+        .filter(|m| (1..=12).contains(m));
+    match (precision, month, lang) {
+        (DatePrecision::Day, ..) => long_date(iso, lang),
+        (DatePrecision::Month, Some(m), Lang::Vi) => format!("tháng {m} năm {year}"),
+        (DatePrecision::Month, Some(m), Lang::En) => format!("{} {year}", MONTHS_EN[m - 1]),
+        (_, _, Lang::Vi) => format!("năm {year}"),
+        (_, _, Lang::En) => year.to_string(),
     }
 }
 
@@ -124,18 +130,28 @@ mod tests {
     #[test]
     fn long_dates_per_language() {
         assert_eq!(long_date("2023-04-07", Lang::Vi), "ngày 7 tháng 4 năm 2023");
+        assert_eq!(
+            date_at("2023-04-01", DatePrecision::Month, Lang::Vi),
+            "tháng 4 năm 2023"
+        );
+        assert_eq!(
+            date_at("2023-04-01", DatePrecision::Month, Lang::En),
+            "April 2023"
+        );
+        assert_eq!(
+            date_at("2023-01-01", DatePrecision::Year, Lang::Vi),
+            "năm 2023"
+        );
+        assert_eq!(date_at("2023-01-01", DatePrecision::Year, Lang::En), "2023");
+        assert_eq!(
+            date_at("2023-04-07", DatePrecision::Day, Lang::En),
+            "7 April 2023"
+        );
         assert_eq!(long_date("2023-04-07", Lang::En), "7 April 2023");
         assert_eq!(
             long_date("2024-01-18T07:34:05", Lang::Vi),
             "ngày 18 tháng 1 năm 2024, 07:34"
         );
-    }
-
-    #[test]
-    fn months_per_language() {
-        assert_eq!(month_label("2023-04", Lang::Vi), "tháng 4/2023");
-        assert_eq!(month_label("2023-12", Lang::En), "December 2023");
-        assert_eq!(month_label("2023-13", Lang::En), "2023-13");
     }
 
     #[test]

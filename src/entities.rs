@@ -6,8 +6,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::bundle::{Article, ConferenceKind};
+use crate::bundle::{Article, ConferenceKind, DatePrecision};
 use crate::search::collate::sort_key;
+use crate::timeline::scale::{date_of, day_number, parse_day};
 
 /// The date an article's facts are as of: its first conference, else its publication.
 fn as_of(article: &Article) -> Option<&str> {
@@ -147,13 +148,27 @@ pub struct ProvinceSummary {
     pub conferences: usize,
     /// Per year of the article (conference date first, else publication), oldest first.
     pub years: Vec<YearCounts>,
+    /// Its conferences with a date, oldest first: the province's mini timeline.
+    pub dated: Vec<DatedConference>,
+}
+
+/// A conference placed in time on a province's mini timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedConference {
+    pub date: String,
+    pub precision: DatePrecision,
+    pub kind: ConferenceKind,
+    /// Position of its article in the bundle.
+    pub article: usize,
+    /// Where the mark goes, in thousandths of the span from the first to the last year shown.
+    pub at: u16,
 }
 
 /// Everything the archive says about the province `name` (pre-2025, or post-2025 when `after_2025`).
 pub fn province(articles: &[Article], name: &str, after_2025: bool) -> ProvinceSummary {
     let mut summary = ProvinceSummary::default();
     let mut years: BTreeMap<i32, (usize, BTreeMap<ConferenceKind, usize>)> = BTreeMap::new();
-    for article in articles {
+    for (position, article) in articles.iter().enumerate() {
         let Some(place) = &article.province else {
             continue;
         };
@@ -167,6 +182,17 @@ pub fn province(articles: &[Article], name: &str, after_2025: bool) -> ProvinceS
         }
         summary.articles += 1;
         summary.conferences += article.conferences.len();
+        summary
+            .dated
+            .extend(article.conferences.iter().filter_map(|c| {
+                Some(DatedConference {
+                    date: c.date.clone()?,
+                    precision: c.precision,
+                    kind: c.kind,
+                    article: position,
+                    at: 0,
+                })
+            }));
         let Some(year) = as_of(article).and_then(|d| d.get(..4)?.parse().ok()) else {
             continue;
         };
@@ -184,7 +210,24 @@ pub fn province(articles: &[Article], name: &str, after_2025: bool) -> ProvinceS
             by_kind: kinds.into_iter().collect(),
         })
         .collect();
+    place_on_mini_timeline(&mut summary.dated);
     summary
+}
+
+/// Sorts by date and spreads the marks over whole years, from January of the first to December
+/// of the last, so a single conference still sits where in its year it happened.
+fn place_on_mini_timeline(dated: &mut [DatedConference]) {
+    dated.sort_by(|a, b| a.date.cmp(&b.date));
+    let days: Vec<Option<i32>> = dated.iter().map(|c| parse_day(&c.date)).collect();
+    let years = days.iter().flatten().map(|d| date_of(*d).0);
+    let (Some(first), Some(last)) = (years.clone().min(), years.max()) else {
+        return;
+    };
+    let start = day_number(first, 1, 1);
+    let span = (day_number(last + 1, 1, 1) - start).max(1) as f64;
+    for (c, day) in dated.iter_mut().zip(days) {
+        c.at = day.map_or(0, |d| ((d - start) as f64 / span * 1000.0).round() as u16);
+    }
 }
 
 /// Articles and the conferences they report, for one heat map cell or month.
@@ -482,6 +525,24 @@ mod tests {
             vec![(ConferenceKind::GiaoBan, 1), (ConferenceKind::TrienKhai, 1)]
         );
         assert_eq!(province(&[a], "Phú Yên mới", true).articles, 1);
+    }
+
+    #[test]
+    fn a_province_s_mini_timeline_spans_whole_years_in_date_order() {
+        let mut a = article("2023-07-02", "Phú Yên");
+        a.conferences
+            .push(conference("2023-07-02", ConferenceKind::SoKet, None));
+        let mut b = article("2022-01-01", "Phú Yên");
+        b.conferences
+            .push(conference("2022-01-01", ConferenceKind::TongKet, None));
+        let s = province(&[a, b], "Phú Yên", false);
+        let marks: Vec<_> = s
+            .dated
+            .iter()
+            .map(|c| (c.date.as_str(), c.article, c.at))
+            .collect();
+        // 2022-01-01 opens the two-year span; 2 July 2023 is 547 of its 730 days in.
+        assert_eq!(marks, [("2022-01-01", 1, 0), ("2023-07-02", 0, 749)]);
     }
 
     #[test]

@@ -10,9 +10,11 @@
 //! - [`timeline`]: the conference timeline's layout: scales, axis ticks, lanes, clustering.
 //! - [`pack`]: the app and a bundle as one self-contained HTML file.
 //! - [`view_state`]: the app's view state as URL query pairs.
+//! - [`query_string`]: reading and writing those pairs in the address bar.
 //! - [`entities`]: what the archive says about a person, document, province, or itself.
 //! - [`export`]: result sets as CSV and JSON.
 //! - [`display`]: how values read to people (dates per language, which URLs may be links).
+//! - [`i18n`]: every label of the interface in Vietnamese and English.
 
 pub mod bookmarks;
 pub mod bundle;
@@ -20,9 +22,11 @@ pub mod calendar;
 pub mod display;
 pub mod entities;
 pub mod export;
+pub mod i18n;
 pub mod ingest;
 pub mod load;
 pub mod pack;
+pub mod query_string;
 pub mod search;
 pub mod timeline;
 pub mod view_state;

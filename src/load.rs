@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::bundle::{Article, Bundle, SCHEMA_VERSION};
-use crate::display::DateTime;
+use crate::display::{DateTime, Lang};
 use crate::search::SearchIndex;
 
 /// A bundle that loaded, plus what had to be left out of it.
@@ -106,6 +106,33 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+impl LoadError {
+    /// The error for the app's error screen, in the interface language. Parser details (serde's
+    /// own words) stay as they are: they are quoted, not translated.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (LoadError::NotUtf8 { offset }, Lang::Vi) => {
+                format!("tệp không phải văn bản UTF-8 (byte sai ở vị trí {offset})")
+            }
+            (
+                LoadError::Json {
+                    line,
+                    column,
+                    message,
+                },
+                Lang::Vi,
+            ) => format!("JSON không hợp lệ ở dòng {line}, cột {column}: {message}"),
+            (LoadError::NotABundle { message }, Lang::Vi) => {
+                format!("không phải bộ dữ liệu hoinghi: {message}")
+            }
+            (LoadError::UnsupportedSchema { found }, Lang::Vi) => format!(
+                "bộ dữ liệu theo lược đồ phiên bản {found}; ứng dụng này đọc phiên bản {SCHEMA_VERSION}"
+            ),
+        }
+    }
+}
 
 /// The envelope with articles left undecoded, so each one can fail on its own.
 #[derive(Deserialize)]
@@ -299,6 +326,22 @@ mod tests {
         assert_eq!(
             loaded.bundle.articles[0].body,
             vec![Block::Paragraph { text: "x".into() }]
+        );
+    }
+
+    #[test]
+    fn errors_read_in_both_languages() {
+        let e = LoadError::UnsupportedSchema { found: 99 };
+        assert!(e.message(Lang::En).contains("schema version 99"));
+        assert!(e.message(Lang::Vi).contains("phiên bản 99"));
+        let e = LoadError::Json {
+            line: 3,
+            column: 5,
+            message: "EOF while parsing".into(),
+        };
+        assert_eq!(
+            e.message(Lang::Vi),
+            "JSON không hợp lệ ở dòng 3, cột 5: EOF while parsing"
         );
     }
 

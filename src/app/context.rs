@@ -4,20 +4,19 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
-use leptos_router::params::ParamsMap;
 
 use hoinghi::bundle::Article;
 use hoinghi::load::Loaded;
+use hoinghi::query_string::QueryPairs;
 use hoinghi::search::{SearchIndex, SearchRequest, SearchResults};
 use hoinghi::view_state::request_from_pairs;
 
-use super::url::all_pairs;
+use super::location::use_query;
 
 #[derive(Clone)]
 pub struct Archive {
     pub loaded: Arc<Loaded>,
-    pub query: Memo<ParamsMap>,
+    pub query: Memo<QueryPairs>,
     pub request: Memo<SearchRequest>,
     pub results: Memo<Arc<SearchResults>>,
     /// The result the keyboard is on (`j`/`k`), as a position in `results.ids`.
@@ -28,13 +27,12 @@ pub struct Archive {
 
 impl Archive {
     pub fn new(loaded: Arc<Loaded>, index: SearchIndex) -> Self {
-        let query = use_query_map();
-        // The router updates the query synchronously on navigate, so the URL can be the one
-        // source of truth even while typing.
+        let query = use_query();
+        // Navigation updates the query synchronously, so the URL can be the one source of truth
+        // even while typing.
         let request = Memo::new(move |_| {
             query.with(|q| {
-                let pairs = all_pairs(q);
-                request_from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+                request_from_pairs(q.pairs().iter().map(|(k, v)| (k.as_str(), v.as_str())))
             })
         });
         let results = Memo::new(move |_| Arc::new(request.with(|req| index.search(req))));

@@ -4,11 +4,15 @@
 
 use leptos::prelude::*;
 
-use hoinghi::display::short_date;
+use hoinghi::display::{date_at, short_date};
 use hoinghi::entities::{document, person, province};
+use hoinghi::i18n::Texts;
 use hoinghi::search::{Facet, SearchRequest};
 
 use super::context::Archive;
+use super::facets::title;
+use super::lang::use_texts;
+use super::url::href;
 
 /// The one person, document or province the request is narrowed to, if it is narrowed to one.
 fn single_entity(req: &SearchRequest) -> Option<(Facet, String)> {
@@ -25,11 +29,11 @@ fn single_entity(req: &SearchRequest) -> Option<(Facet, String)> {
     })
 }
 
-fn span(first: &Option<String>, last: &Option<String>) -> String {
+fn span(first: &Option<String>, last: &Option<String>, t: &Texts) -> String {
     match (first, last) {
         (Some(f), Some(l)) if f == l => short_date(f),
         (Some(f), Some(l)) => format!("{} – {}", short_date(f), short_date(l)),
-        _ => "không rõ ngày".into(),
+        _ => t.unknown_date.into(),
     }
 }
 
@@ -38,8 +42,10 @@ pub fn EntityCard() -> impl IntoView {
     let archive = expect_context::<Archive>();
     let request = archive.request;
     let entity = Memo::new(move |_| request.with(single_entity));
+    let t = use_texts();
     move || {
         let (facet, name) = entity.get()?;
+        let t = t();
         let articles = &archive.loaded.bundle.articles;
         let body = match facet {
             Facet::Person => {
@@ -47,24 +53,18 @@ pub fn EntityCard() -> impl IntoView {
                 let titles = s
                     .titles
                     .iter()
-                    .map(|t| {
+                    .map(|held| {
                         view! {
                             <li>
-                                <span class="held-title">{t.title.clone()}</span>
-                                <span class="muted">{format!(" · {}", span(&t.first, &t.last))}</span>
+                                <span class="held-title">{held.title.clone()}</span>
+                                <span class="muted">{format!(" · {}", span(&held.first, &held.last, t))}</span>
                             </li>
                         }
                     })
                     .collect_view();
                 view! {
-                    <p>
-                        {format!(
-                            "Có mặt trong {} bài, chủ trì hoặc phát biểu tại {} hội nghị.",
-                            s.articles,
-                            s.conferences.len(),
-                        )}
-                    </p>
-                    <h3>"Chức vụ theo thời gian"</h3>
+                    <p>{t.person_summary(s.articles, s.conferences.len())}</p>
+                    <h3>{t.titles_over_time}</h3>
                     <ul class="held-titles">{titles}</ul>
                 }
                 .into_any()
@@ -73,15 +73,11 @@ pub fn EntityCard() -> impl IntoView {
                 let s = document(articles, &name);
                 view! {
                     <p>
-                        {s.doc_type.clone().unwrap_or_else(|| "Văn bản".into())}
-                        {s.issued.as_deref().map(|d| format!(", ban hành {}", short_date(d)))}
+                        {s.doc_type.clone().unwrap_or_else(|| t.facet_document.into())}
+                        {s.issued.as_deref().map(|d| t.issued(&short_date(d)))}
                     </p>
                     <p>
-                        {format!(
-                            "Được dẫn trong {} bài; lần đầu và lần cuối: {}.",
-                            s.articles,
-                            span(&s.first_mention, &s.last_mention),
-                        )}
+                        {t.document_summary(s.articles, &span(&s.first_mention, &s.last_mention, t))}
                     </p>
                 }
                 .into_any()
@@ -96,31 +92,65 @@ pub fn EntityCard() -> impl IntoView {
                         let kinds = y
                             .by_kind
                             .iter()
-                            .map(|(k, n)| format!("{} {n}", k.label_vi()))
+                            .map(|(k, n)| format!("{} {n}", Facet::Kind.label_in(k.code(), t.lang)))
                             .collect::<Vec<_>>()
                             .join(", ");
                         view! {
                             <li>
                                 <span class="year">{y.year}</span>
                                 <meter min="0" max=top value=y.articles></meter>
-                                <span>{format!("{} bài", y.articles)}</span>
+                                <span>{t.articles(y.articles)}</span>
                                 <span class="muted">{kinds}</span>
                             </li>
                         }
                     })
                     .collect_view();
+                let first_year = s.years.first().map(|y| y.year);
+                let last_year = s.years.last().map(|y| y.year);
+                let marks = s
+                    .dated
+                    .iter()
+                    .map(|c| {
+                        let article = &articles[c.article];
+                        let what = format!(
+                            "{} · {} · {}",
+                            Facet::Kind.label_in(c.kind.code(), t.lang),
+                            date_at(&c.date, c.precision, t.lang),
+                            article.title
+                        );
+                        let link =
+                            href(&archive.query.get_untracked(), &[("a", Some(&article.id))]);
+                        view! {
+                            <a
+                                class=format!("mini-mark k-{}", c.kind.code())
+                                href=link
+                                style:left=format!("{:.1}%", f64::from(c.at) / 10.0)
+                                aria-label=what.clone()
+                                title=what
+                            ></a>
+                        }
+                    })
+                    .collect_view();
+                let mini = (!s.dated.is_empty()).then(|| {
+                    view! {
+                        <div class="mini-timeline" role="group" aria-label=t.conference_timeline>
+                            <div class="mini-track">{marks}</div>
+                            <p class="mini-axis muted">
+                                <span>{first_year}</span>
+                                <span>{last_year}</span>
+                            </p>
+                        </div>
+                    }
+                });
                 view! {
-                    <p>{format!("{} bài, {} hội nghị.", s.articles, s.conferences)}</p>
+                    <p>{t.province_summary(s.articles, s.conferences)}</p>
+                    {mini}
                     <ul class="year-bars">{bars}</ul>
                 }
                 .into_any()
             }
         };
-        let kind = match facet {
-            Facet::Person => "Người",
-            Facet::Document => "Văn bản",
-            _ => "Tỉnh, thành",
-        };
+        let kind = title(facet, t);
         Some(view! {
             <section class="entity-card" aria-label=format!("{kind}: {name}")>
                 <p class="entity-kind muted">{kind}</p>

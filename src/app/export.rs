@@ -6,27 +6,35 @@ use wasm_bindgen::JsCast;
 
 use hoinghi::bundle::Article;
 use hoinghi::export::{articles_csv, articles_json, conferences_csv, conferences_json};
+use hoinghi::i18n::Label;
 
 use super::context::Archive;
+use super::lang::use_texts;
 
 type Writer = fn(&mut dyn Iterator<Item = &Article>) -> String;
 
 /// The four downloads: label, file name, MIME type, and how to write them.
-const FORMATS: [(&str, &str, &str, Writer); 4] = [
-    ("Bài viết CSV", "bai-viet.csv", "text/csv", |a| {
-        articles_csv(a)
-    }),
+const FORMATS: [(Label, &str, &str, Writer); 4] = [
     (
-        "Bài viết JSON",
+        |t| t.export_articles_csv,
+        "bai-viet.csv",
+        "text/csv",
+        |a| articles_csv(a),
+    ),
+    (
+        |t| t.export_articles_json,
         "bai-viet.json",
         "application/json",
         |a| articles_json(a),
     ),
-    ("Hội nghị CSV", "hoi-nghi.csv", "text/csv", |a| {
-        conferences_csv(a)
-    }),
     (
-        "Hội nghị JSON",
+        |t| t.export_conferences_csv,
+        "hoi-nghi.csv",
+        "text/csv",
+        |a| conferences_csv(a),
+    ),
+    (
+        |t| t.export_conferences_json,
         "hoi-nghi.json",
         "application/json",
         |a| conferences_json(a),
@@ -49,6 +57,7 @@ pub(super) fn download(name: &str, mime: &str, text: &str) -> Option<()> {
 #[component]
 pub fn ExportMenu() -> impl IntoView {
     let archive = expect_context::<Archive>();
+    let t = use_texts();
     let buttons = FORMATS
         .iter()
         .map(|&(label, name, mime, write)| {
@@ -58,12 +67,12 @@ pub fn ExportMenu() -> impl IntoView {
                 let mut articles = results.ids.iter().map(|&i| archive.article(i));
                 download(name, mime, &write(&mut articles));
             };
-            view! { <button type="button" data-export=name on:click=on_click>{label}</button> }
+            view! { <button type="button" data-export=name on:click=on_click>{move || label(t())}</button> }
         })
         .collect_view();
     view! {
         <details class="export">
-            <summary>"Xuất kết quả"</summary>
+            <summary>{move || t().export_results}</summary>
             <div class="export-buttons">{buttons}</div>
         </details>
     }

@@ -4,25 +4,28 @@
 
 use leptos::prelude::*;
 
+use hoinghi::i18n::Texts;
 use hoinghi::search::{Facet, FacetCounts, FacetSort, SearchRequest};
 use hoinghi::view_state::{facet_key, toggle_filter};
 
 use super::context::Archive;
 use super::histogram::DateFilter;
+use super::lang::{use_lang, use_texts};
 use super::url::search_href;
 
 /// How many values a facet shows before "more".
 const SHORT_LIST: usize = 8;
 
-fn title(facet: Facet) -> &'static str {
+/// A facet's heading; the entity cards name their kind the same way.
+pub fn title(facet: Facet, t: &Texts) -> &'static str {
     match facet {
-        Facet::Province | Facet::Province2025 => "Tỉnh, thành",
-        Facet::Year => "Năm",
-        Facet::Kind => "Loại hội nghị",
-        Facet::Source => "Nguồn",
-        Facet::Person => "Người",
-        Facet::Document => "Văn bản",
-        Facet::Level => "Cấp",
+        Facet::Province | Facet::Province2025 => t.facet_province,
+        Facet::Year => t.facet_year,
+        Facet::Kind => t.facet_kind,
+        Facet::Source => t.facet_source,
+        Facet::Person => t.facet_person,
+        Facet::Document => t.facet_document,
+        Facet::Level => t.facet_level,
     }
 }
 
@@ -30,6 +33,7 @@ fn title(facet: Facet) -> &'static str {
 pub fn FacetPanel() -> impl IntoView {
     let archive = expect_context::<Archive>();
     let (query, request) = (archive.query, archive.request);
+    let t = use_texts();
     let link = move |req: SearchRequest| search_href(&query.get(), &req);
     let toggle_2025 = move || {
         let mut req = request.get();
@@ -67,20 +71,20 @@ pub fn FacetPanel() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="facets" aria-label="Bộ lọc · Filters">
+        <nav class="facets" aria-label=move || t().filters_label>
             <p class="facet-tools">
                 <a href=toggle_sort class="small">
                     {move || match request.with(|r| r.facet_sort) {
-                        FacetSort::Count => "Xếp A–Z",
-                        FacetSort::Alpha => "Xếp theo số bài",
+                        FacetSort::Count => t().facet_sort_alpha,
+                        FacetSort::Alpha => t().facet_sort_count,
                     }}
                 </a>
                 <a href=toggle_2025 class="small" id="toggle-2025">
                     {move || {
                         if request.with(|r| r.provinces_2025) {
-                            "Tỉnh trước 2025"
+                            t().provinces_before_2025
                         } else {
-                            "Tỉnh sau sáp nhập 2025"
+                            t().provinces_after_2025
                         }
                     }}
                 </a>
@@ -96,6 +100,7 @@ fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
     let archive = expect_context::<Archive>();
     let (query, request, results) = (archive.query, archive.request, archive.results);
     let expanded = RwSignal::new(false);
+    let (lang, t) = (use_lang(), use_texts());
     // Only the values on screen are copied out of the results: a person or document facet can
     // hold thousands, and this runs on every keystroke.
     let counts = Memo::new(move |_| {
@@ -119,7 +124,7 @@ fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
     let values = move || {
         let (FacetCounts { facet, values }, _) = counts.get();
         // Tracked: the links must follow the search even when the counts stay the same.
-        let (current, req) = (query.get(), request.get());
+        let (current, req, lang) = (query.get(), request.get(), lang.get());
         values
             .into_iter()
             .map(|v| {
@@ -132,8 +137,8 @@ fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
                             aria-current=v.selected.then_some("true")
                             href=href
                         >
-                            <span class="facet-label">{v.label}</span>
-                            {v.selected.then(|| view! { <span class="visually-hidden">" (đang lọc)"</span> })}
+                            <span class="facet-label">{facet.label_in(&v.value, lang)}</span>
+                            {v.selected.then(|| view! { <span class="visually-hidden">{lang.texts().selected_hint}</span> })}
                             {v.group.map(|g| view! { <span class="facet-group">{g}</span> })}
                             <span class="facet-count">{v.count}</span>
                         </a>
@@ -149,9 +154,9 @@ fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
                 <button class="more" type="button" on:click=move |_| expanded.update(|e| *e = !*e)>
                     {move || {
                         if expanded.get() {
-                            "Thu gọn".to_string()
+                            t().show_fewer.to_string()
                         } else {
-                            format!("Thêm {hidden}…")
+                            t().more_values(hidden)
                         }
                     }}
                 </button>
@@ -161,7 +166,7 @@ fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
     view! {
         <Show when=move || counts.with(|(_, total)| *total > 0)>
             <section class="facet" data-facet=move || facet_key(facet.get())>
-                <h2>{move || title(facet.get())}</h2>
+                <h2>{move || title(facet.get(), t())}</h2>
                 <ul>{values}</ul>
                 {more}
             </section>

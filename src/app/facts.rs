@@ -7,6 +7,7 @@ use hoinghi::display::short_date;
 use hoinghi::search::Facet;
 
 use super::context::Archive;
+use super::lang::use_texts;
 use super::url::entity_href;
 
 /// Date, province and source in one line, each shown only when known.
@@ -16,7 +17,10 @@ pub fn ArticleFacts<'a>(article: &'a Article) -> impl IntoView {
         Some(d) => {
             view! { <time class="date" datetime=d.to_string()>{short_date(d)}</time> }.into_any()
         }
-        None => view! { <span class="date unknown">"không rõ ngày"</span> }.into_any(),
+        None => {
+            let t = use_texts();
+            view! { <span class="date unknown">{move || t().unknown_date}</span> }.into_any()
+        }
     };
     let query = expect_context::<Archive>().query;
     let province = article.province.as_ref().map(|p| {

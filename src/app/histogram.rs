@@ -3,13 +3,13 @@
 //! Clicking a month's bar narrows to that month.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use hoinghi::calendar::days_in_month;
 use hoinghi::search::SearchRequest;
 
 use super::context::Archive;
+use super::lang::use_texts;
+use super::location::{use_navigate, NavigateOptions};
 use super::url::search_href;
 
 const WIDTH: f64 = 240.0;
@@ -19,6 +19,7 @@ const HEIGHT: f64 = 48.0;
 pub fn DateFilter() -> impl IntoView {
     let archive = expect_context::<Archive>();
     let (query, request, results) = (archive.query, archive.request, archive.results);
+    let t = use_texts();
     let navigate = use_navigate();
     let go = move |req: SearchRequest| {
         navigate(
@@ -32,7 +33,7 @@ pub fn DateFilter() -> impl IntoView {
     // One date field per end of the range; `from` picks which end it reads and writes.
     let bound_input = {
         let go = go.clone();
-        move |from: bool, label: &'static str, id: &'static str| {
+        move |from: bool, id: &'static str| {
             let go = go.clone();
             let end = move |r: &SearchRequest| {
                 if from {
@@ -53,7 +54,7 @@ pub fn DateFilter() -> impl IntoView {
             };
             view! {
                 <label>
-                    {label}
+                    {move || if from { t().date_from } else { t().date_to }}
                     <input
                         type="date"
                         id=id
@@ -104,36 +105,35 @@ pub fn DateFilter() -> impl IntoView {
                             go(req);
                         }
                     >
-                        <title>{format!("{:02}/{}: {} bài", m.month, m.year, m.count)}</title>
+                        <title>{t().month_count(m.year.into(), m.month.into(), m.count as usize)}</title>
                     </rect>
                 }
             })
             .collect_view()
     };
-    let clear =
-        move || {
-            request.with(|r| r.date_from.is_some() || r.date_to.is_some()).then(|| {
+    let clear = move || {
+        request.with(|r| r.date_from.is_some() || r.date_to.is_some()).then(|| {
             let mut req = request.get();
             req.date_from = None;
             req.date_to = None;
-            view! { <a class="small" href=search_href(&query.get(), &req)>"Bỏ lọc ngày"</a> }
+            view! { <a class="small" href=search_href(&query.get(), &req)>{t().clear_dates}</a> }
         })
-        };
+    };
     view! {
         <section class="facet dates">
-            <h2>"Ngày đăng"</h2>
+            <h2>{move || t().published_date}</h2>
             <svg
                 class="histogram"
                 viewBox=format!("0 0 {WIDTH} {HEIGHT}")
                 preserveAspectRatio="none"
                 role="img"
-                aria-label="Số bài theo tháng · Articles per month"
+                aria-label=move || t().histogram_label
             >
                 {bars}
             </svg>
             <div class="date-range">
-                {bound_input(true, "Từ ", "date-from")}
-                {bound_input(false, "đến ", "date-to")}
+                {bound_input(true, "date-from")}
+                {bound_input(false, "date-to")}
             </div>
             {clear}
         </section>

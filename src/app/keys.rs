@@ -4,20 +4,22 @@
 
 use leptos::ev::keydown;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use hoinghi::i18n::Label;
+
 use super::context::Archive;
+use super::lang::use_texts;
+use super::location::{use_navigate, NavigateOptions};
 use super::url::href;
 
 /// The shortcuts as shown in the help list: keys, then what they do.
-const SHORTCUTS: [(&str, &str); 5] = [
-    ("/", "Tìm kiếm · Search"),
-    ("j / k, ↓ / ↑", "Bài sau, bài trước · Next, previous result"),
-    ("Enter", "Mở bài · Open the result"),
-    ("Esc", "Quay lại danh sách · Back to the list"),
-    ("?", "Danh sách phím tắt · These shortcuts"),
+const SHORTCUTS: [(&str, Label); 5] = [
+    ("/", |t| t.key_search),
+    ("j / k, ↓ / ↑", |t| t.key_move),
+    ("Enter", |t| t.key_open),
+    ("Esc", |t| t.key_back),
+    ("?", |t| t.key_help),
 ];
 
 pub fn install(archive: Archive) {
@@ -113,23 +115,26 @@ pub fn install(archive: Archive) {
 #[component]
 pub fn ShortcutList() -> impl IntoView {
     let show = expect_context::<Archive>().show_keys;
-    let rows = SHORTCUTS
-        .iter()
-        .map(|(keys, what)| {
-            view! {
-                <tr>
-                    <th scope="row"><kbd>{*keys}</kbd></th>
-                    <td>{*what}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let t = use_texts();
+    let rows = move || {
+        SHORTCUTS
+            .iter()
+            .map(|(keys, what)| {
+                view! {
+                    <tr>
+                        <th scope="row"><kbd>{*keys}</kbd></th>
+                        <td>{what(t())}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <Show when=move || show.get()>
-            <div class="shortcuts" role="dialog" aria-modal="false" aria-label="Phím tắt · Keyboard shortcuts">
-                <h2>"Phím tắt · Keyboard shortcuts"</h2>
-                <table>{rows.clone()}</table>
-                <button type="button" on:click=move |_| show.set(false)>"Đóng · Close"</button>
+            <div class="shortcuts" role="dialog" aria-modal="false" aria-label=move || t().shortcuts>
+                <h2>{move || t().shortcuts}</h2>
+                <table>{rows}</table>
+                <button type="button" on:click=move |_| show.set(false)>{move || t().close}</button>
             </div>
         </Show>
     }

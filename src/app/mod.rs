@@ -12,6 +12,8 @@ mod fetch;
 mod highlight;
 mod histogram;
 mod keys;
+mod lang;
+mod location;
 mod open_file;
 mod overview;
 mod panic_screen;
@@ -27,8 +29,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::Router;
-use leptos_router::hooks::use_query_map;
 
 use hoinghi::load::{load_bundle, IndexSource, Loaded};
 
@@ -58,16 +58,14 @@ enum LoadState {
 
 #[component]
 fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Shell />
-        </Router>
-    }
+    lang::provide();
+    location::provide();
+    view! { <Shell /> }
 }
 
 #[component]
 fn Shell() -> impl IntoView {
-    let query = use_query_map();
+    let query = location::use_query();
     let bundle_url = Memo::new(move |_| {
         query
             .with(|q| q.get("bundle"))
@@ -154,6 +152,7 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
     if let IndexSource::Built(reason) = source {
         leptos::logging::log!("search index built on load: {reason}");
     }
+    let t = lang::use_texts();
     let archive = context::Archive::new(loaded.clone(), index);
     provide_context(archive.clone());
     keys::install(archive.clone());
@@ -206,6 +205,7 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
             <search_bar::SearchBar />
             <open_file::OpenFile />
             <theme::ThemeSwitch />
+            <lang::LanguageSwitch />
             <a
                 class="view-switch"
                 href=move || {
@@ -213,7 +213,7 @@ fn Archive(loaded: Arc<Loaded>) -> impl IntoView {
                     url::href(&query.get(), &[("view", to), ("a", None)])
                 }
             >
-                {move || if timeline_shown.get() { "Danh sách" } else { "Dòng thời gian" }}
+                {move || if timeline_shown.get() { t().view_list } else { t().view_timeline }}
             </a>
             <overview::OverviewLink />
             <bookmarks::ReadingListLink />

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::lang::use_texts;
 use super::{loaded_state, LoadState};
 
 async fn read(file: web_sys::File) -> Result<Vec<u8>, String> {
@@ -53,6 +54,7 @@ pub fn accept_drops(set_state: WriteSignal<LoadState>) {
 #[component]
 pub fn OpenFile() -> impl IntoView {
     let set_state = expect_context::<WriteSignal<LoadState>>();
+    let t = use_texts();
     let on_change = move |ev: leptos::ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
         if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
@@ -60,8 +62,8 @@ pub fn OpenFile() -> impl IntoView {
         }
     };
     view! {
-        <label class="open-file option" title="Mở một tệp bộ dữ liệu (.json), hoặc kéo thả tệp vào trang">
-            "Mở tệp…"
+        <label class="open-file option" title=move || t().open_file_hint>
+            {move || t().open_file}
             <input
                 id="open-file"
                 class="visually-hidden"

@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use hoinghi::display::{month_label, Lang};
+use hoinghi::bundle::DatePrecision;
+use hoinghi::display::{date_at, Lang};
 use hoinghi::entities::{heat_level, overview, Counts};
 use hoinghi::search::{Facet, SearchRequest};
 use hoinghi::view_state::{narrow_to, narrow_to_month};
@@ -273,7 +274,7 @@ pub fn OverviewPage() -> impl IntoView {
             .map(|(month, n)| {
                 let href = link(&|r| narrow_to_month(r, month));
                 let share = n.articles as f64 / top as f64;
-                view! { <Bar href label=month_label(month, Lang::Vi) count=(t.month_counts)(*n) share /> }
+                view! { <Bar href label=date_at(month, DatePrecision::Month, Lang::Vi) count=(t.month_counts)(*n) share /> }
             })
             .collect_view();
         bar_list(items, o.busiest_months.is_empty(), t)

@@ -3,29 +3,32 @@
 
 use leptos::prelude::*;
 
-use hoinghi::bundle::{Article, Block, Conference, DatePrecision, Role};
-use hoinghi::display::{is_web_link, long_date, short_date, Lang};
+use hoinghi::bundle::{Article, Block, Conference, Role};
+use hoinghi::display::{date_at, is_web_link, short_date};
+use hoinghi::i18n::Texts;
 use hoinghi::search::{Facet, Highlighter};
 
 use super::bookmarks::BookmarkToggle;
 use super::context::Archive;
 use super::facts::ArticleFacts;
 use super::highlight::marked;
+use super::lang::use_texts;
 use super::url::{entity_href, href};
 
 #[component]
 pub fn Reader(id: String) -> impl IntoView {
     let archive = expect_context::<Archive>();
     let (query, results) = (archive.query, archive.results);
+    let t = use_texts();
     let back = move || href(&query.get(), &[("a", None)]);
     let Some(position) = archive.position_of(&id) else {
         return view! {
             <nav class="reader-nav">
-                <a class="back" href=back>"← Danh sách · Back to the list"</a>
+                <a class="back" href=back>{move || t().back_to_list}</a>
             </nav>
             <section class="error-screen" role="alert">
-                <h1>"Không tìm thấy bài viết"</h1>
-                <p class="cause">{format!("No article with id {id} in this bundle.")}</p>
+                <h1>{move || t().article_not_found}</h1>
+                <p class="cause">{move || t().no_article_with_id(&id)}</p>
             </section>
         }
         .into_any();
@@ -48,35 +51,40 @@ pub fn Reader(id: String) -> impl IntoView {
         let neighbour = neighbour.clone();
         move || {
             neighbour(-1).map(|(link, title)| {
-                view! { <a class="prev" rel="prev" href=link title=title>"← Bài trước"</a> }
+                view! { <a class="prev" rel="prev" href=link title=title>{t().previous_article}</a> }
             })
         }
     };
     let next = move || {
         neighbour(1).map(|(link, title)| {
-            view! { <a class="next" rel="next" href=link title=title>"Bài sau →"</a> }
+            view! { <a class="next" rel="next" href=link title=title>{t().next_article}</a> }
         })
     };
     let article = archive.article(position).clone();
     view! {
         <nav class="reader-nav">
-            <a class="back" href=back>"← Danh sách · Back to the list"</a>
+            <a class="back" href=back>{move || t().back_to_list}</a>
             <span class="neighbours">{prev} {next}</span>
         </nav>
         {move || {
             let highlighter = results.with(|r| r.highlighter.clone());
-            view! { <ArticleView article=&article highlighter /> }
+            let t = t();
+            view! { <ArticleView article=&article highlighter t /> }
         }}
     }
     .into_any()
 }
 
 #[component]
-fn ArticleView<'a>(article: &'a Article, highlighter: Highlighter) -> impl IntoView {
+fn ArticleView<'a>(
+    article: &'a Article,
+    highlighter: Highlighter,
+    t: &'static Texts,
+) -> impl IntoView {
     let conferences = article
         .conferences
         .iter()
-        .map(|c| view! { <ConferenceFacts conference=c /> })
+        .map(|c| view! { <ConferenceFacts conference=c t /> })
         .collect_view();
     let blocks = article
         .body
@@ -89,7 +97,7 @@ fn ArticleView<'a>(article: &'a Article, highlighter: Highlighter) -> impl IntoV
         .map(|a| view! { <p class="byline">{a}</p> });
     let views = article
         .views
-        .map(|v| view! { <p class="views muted">{format!("{v} lượt xem")}</p> });
+        .map(|v| view! { <p class="views muted">{t.views(v)}</p> });
     let title_marks = highlighter.ranges(&article.title);
     view! {
         <article class="reader">
@@ -100,38 +108,29 @@ fn ArticleView<'a>(article: &'a Article, highlighter: Highlighter) -> impl IntoV
             <div class="reader-body">{blocks}</div>
             {byline}
             {views}
-            <CitedDocuments article />
-            <CiteThis article />
+            <CitedDocuments article t />
+            <CiteThis article t />
         </article>
     }
 }
 
 #[component]
-fn ConferenceFacts<'a>(conference: &'a Conference) -> impl IntoView {
+fn ConferenceFacts<'a>(conference: &'a Conference, t: &'static Texts) -> impl IntoView {
     let query = expect_context::<Archive>().query;
     let date = conference
         .date
         .as_deref()
-        .map(|d| match conference.precision {
-            DatePrecision::Day => long_date(d, Lang::Vi),
-            DatePrecision::Month => {
-                format!(
-                    "tháng {}",
-                    d.get(5..7).unwrap_or("?").trim_start_matches('0')
-                ) + &format!(" năm {}", d.get(..4).unwrap_or("?"))
-            }
-            DatePrecision::Year => format!("năm {}", d.get(..4).unwrap_or("?")),
-        });
+        .map(|d| date_at(d, conference.precision, t.lang));
     let facts = [
         conference
             .period
             .as_ref()
-            .map(|p| format!("Kỳ: {}", p.label)),
+            .map(|p| format!("{}: {}", t.period, p.label)),
         conference
             .level
-            .map(|l| format!("Cấp: {}", Facet::Level.label(l.code()))),
-        conference.host.clone().map(|h| format!("Tổ chức: {h}")),
-        conference.online.then(|| "Trực tuyến".to_string()),
+            .map(|l| format!("{}: {}", t.level, Facet::Level.label_in(l.code(), t.lang))),
+        conference.host.clone().map(|h| format!("{}: {h}", t.host)),
+        conference.online.then(|| t.online.to_string()),
     ]
     .into_iter()
     .flatten()
@@ -142,9 +141,9 @@ fn ConferenceFacts<'a>(conference: &'a Conference) -> impl IntoView {
         .iter()
         .map(|p| {
             let role = match p.role {
-                Role::Chair => "Chủ trì",
-                Role::Speaker => "Phát biểu",
-                Role::Attendee => "Dự",
+                Role::Chair => t.role_chair,
+                Role::Speaker => t.role_speaker,
+                Role::Attendee => t.role_attendee,
             };
             let link = entity_href(&query.get_untracked(), Facet::Person, &p.name);
             view! {
@@ -160,7 +159,7 @@ fn ConferenceFacts<'a>(conference: &'a Conference) -> impl IntoView {
         <aside class="conference">
             <p class="conference-head">
                 <span class=format!("kind kind-{}", conference.kind.code())>
-                    {conference.kind.label_vi()}
+                    {Facet::Kind.label_in(conference.kind.code(), t.lang)}
                 </span>
                 {date.map(|d| view! { <span class="conf-date">{d}</span> })}
             </p>
@@ -173,7 +172,7 @@ fn ConferenceFacts<'a>(conference: &'a Conference) -> impl IntoView {
 
 /// Documents cited, each linking to its page.
 #[component]
-fn CitedDocuments<'a>(article: &'a Article) -> impl IntoView {
+fn CitedDocuments<'a>(article: &'a Article, t: &'static Texts) -> impl IntoView {
     let query = expect_context::<Archive>().query;
     (!article.documents.is_empty()).then(|| {
         let items = article
@@ -192,7 +191,7 @@ fn CitedDocuments<'a>(article: &'a Article) -> impl IntoView {
             .collect_view();
         view! {
             <section class="cited">
-                <h2>"Văn bản được dẫn"</h2>
+                <h2>{t.cited_documents}</h2>
                 <ul>{items}</ul>
             </section>
         }
@@ -201,7 +200,7 @@ fn CitedDocuments<'a>(article: &'a Article) -> impl IntoView {
 
 /// A citation people can paste into a report, and a copy button for it and for the link.
 #[component]
-fn CiteThis<'a>(article: &'a Article) -> impl IntoView {
+fn CiteThis<'a>(article: &'a Article, t: &'static Texts) -> impl IntoView {
     let source = article
         .source
         .as_ref()
@@ -227,25 +226,21 @@ fn CiteThis<'a>(article: &'a Article) -> impl IntoView {
         let promise = clipboard.write_text(&text);
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            copied.set(if ok {
-                what
-            } else {
-                "Trình duyệt không cho chép; hãy chọn và chép tay."
-            });
+            copied.set(if ok { what } else { t.copy_refused });
         });
     };
     let cite_text = citation.clone();
     let page_link = window().location().href().unwrap_or_default();
     view! {
         <section class="cite">
-            <h2>"Trích dẫn"</h2>
+            <h2>{t.cite_heading}</h2>
             <p class="citation">{citation}</p>
-            <button type="button" on:click=move |_| copy(cite_text.clone(), "Đã chép trích dẫn.")>
-                "Chép trích dẫn"
+            <button type="button" on:click=move |_| copy(cite_text.clone(), t.citation_copied)>
+                {t.copy_citation}
             </button>
             " "
-            <button type="button" on:click=move |_| copy(page_link.clone(), "Đã chép liên kết.")>
-                "Chép liên kết"
+            <button type="button" on:click=move |_| copy(page_link.clone(), t.link_copied)>
+                {t.copy_link}
             </button>
             <span class="copied muted" role="status">{move || copied.get()}</span>
         </section>

@@ -15,6 +15,7 @@ use super::entity_card::EntityCard;
 use super::export::ExportMenu;
 use super::facts::ArticleFacts;
 use super::highlight::marked;
+use super::lang::{use_lang, use_texts};
 use super::url::{href, search_href};
 
 /// Must match `.result-row { height }` in style/main.css.
@@ -31,6 +32,7 @@ pub fn Results() -> impl IntoView {
     let viewport_height = RwSignal::new(900.0);
 
     let cursor = archive.cursor;
+    let (lang, t) = (use_lang(), use_texts());
     // A new search starts at its best hit.
     Effect::new(move |_| {
         results.track();
@@ -121,31 +123,27 @@ pub fn Results() -> impl IntoView {
                 facet_sort: r.facet_sort,
                 ..SearchRequest::default()
             });
-            view! { <a class="small" href=search_href(&query.get(), &keep)>"Xóa tìm kiếm và bộ lọc"</a> }
+            view! { <a class="small" href=search_href(&query.get(), &keep)>{t().clear_search}</a> }
         })
     };
     let notices = move || {
+        let lang = lang.get();
         results.with(|r| {
             r.notices
                 .iter()
-                .map(|n| view! { <li>{n.vi()}</li> })
+                .map(|n| view! { <li>{n.text(lang)}</li> })
                 .collect_view()
         })
     };
 
     view! {
-        <section class="results-pane" aria-label="Kết quả · Results">
+        <section class="results-pane" aria-label=move || t().results_label>
             <EntityCard />
             <div class="results-summary">
                 <p class="result-count" role="status">
                     {move || {
                         let total = results.with(|r| r.total);
-                        let all = archive.loaded.bundle.articles.len();
-                        if total == all {
-                            format!("{total} bài viết")
-                        } else {
-                            format!("{total} / {all} bài viết")
-                        }
+                        t().result_count(total, archive.loaded.bundle.articles.len())
                     }}
                 </p>
                 {clear}
@@ -153,7 +151,7 @@ pub fn Results() -> impl IntoView {
             </div>
             <ul class="notices">{notices}</ul>
             <Show when=move || results.with(|r| r.total == 0)>
-                <p class="empty">"Không có bài nào khớp. Thử bỏ bớt bộ lọc hoặc từ khóa."</p>
+                <p class="empty">{move || t().no_results}</p>
             </Show>
             <div class="results-viewport" node_ref=viewport on:scroll=on_scroll>
                 <ol

@@ -4,8 +4,11 @@ use leptos::prelude::*;
 
 use hoinghi::load::SkippedArticle;
 
+use super::lang::use_texts;
+
 #[component]
 pub fn Loading(url: String, received: usize, total: Option<usize>) -> impl IntoView {
+    let t = use_texts();
     // Content-Length counts compressed bytes when the server gzips, so the bar may run past it.
     let fraction = total
         .filter(|t| *t > 0)
@@ -16,8 +19,8 @@ pub fn Loading(url: String, received: usize, total: Option<usize>) -> impl IntoV
     };
     view! {
         <section class="loading" aria-busy="true" aria-live="polite">
-            <h1>"Đang tải dữ liệu…"</h1>
-            <p class="muted">"Loading " <code>{url}</code></p>
+            <h1>{move || t().loading}</h1>
+            <p class="muted"><code>{url}</code></p>
             <progress max="1" value=fraction.map(|f| f.to_string())></progress>
             <p class="muted">{amount}</p>
         </section>
@@ -35,17 +38,18 @@ fn kilobytes(bytes: usize) -> String {
 /// The bundle could not be used at all: say why, which file, and how to get back.
 #[component]
 pub fn LoadFailed(url: String, cause: String) -> impl IntoView {
+    let t = use_texts();
     view! {
         <section class="error-screen" role="alert">
-            <h1>"Không mở được bộ dữ liệu"</h1>
-            <p class="muted">"Could not open the bundle"</p>
-            <p>"Tệp · File: " <code class="bundle-url">{url}</code></p>
+            <h1>{move || t().load_failed}</h1>
+            <p>{move || t().file} ": " <code class="bundle-url">{url}</code></p>
             <p class="cause">{cause}</p>
             <p class="actions">
                 <a class="button" href="./" rel="external">
-                    "Mở bộ dữ liệu mặc định · Open the default bundle"
+                    {move || t().open_default_bundle}
                 </a>
                 <super::open_file::OpenFile />
+                <super::lang::LanguageSwitch />
             </p>
         </section>
     }
@@ -54,12 +58,13 @@ pub fn LoadFailed(url: String, cause: String) -> impl IntoView {
 /// Articles that were left out while loading, counted and listed on demand.
 #[component]
 pub fn SkippedWarning(warnings: Vec<SkippedArticle>) -> impl IntoView {
+    let t = use_texts();
     (!warnings.is_empty()).then(|| {
         let count = warnings.len();
         view! {
             <details class="warning" role="status">
                 <summary>
-                    {format!("{count} bài bị bỏ qua vì dữ liệu hỏng · {count} articles skipped as malformed")}
+                    {move || t().skipped_articles(count)}
                 </summary>
                 <ul>
                     {warnings.into_iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}

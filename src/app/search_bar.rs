@@ -2,12 +2,12 @@
 //! per keystroke); the options push, so back undoes them.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use hoinghi::search::{SearchRequest, Sort};
 
 use super::context::Archive;
+use super::lang::use_texts;
+use super::location::{use_navigate, NavigateOptions};
 use super::url::search_href;
 
 #[component]
@@ -21,7 +21,6 @@ pub fn SearchBar() -> impl IntoView {
             NavigateOptions {
                 replace,
                 scroll: false,
-                ..Default::default()
             },
         );
     };
@@ -52,15 +51,16 @@ pub fn SearchBar() -> impl IntoView {
         go(req, false);
     };
     let sort_is = move |s: Sort| request.with(|r| r.sort == s);
+    let t = use_texts();
     view! {
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
-            <label class="visually-hidden" for="q">"Tìm kiếm · Search"</label>
+            <label class="visually-hidden" for="q">{move || t().search_label}</label>
             <input
                 id="q"
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="Tìm: dan van kheo, \"giao ban\", tinh:phu yen, nam:2023 …"
+                placeholder=move || t().search_placeholder
                 prop:value=move || request.with(|r| r.query.clone())
                 on:input=on_input
             />
@@ -71,16 +71,23 @@ pub fn SearchBar() -> impl IntoView {
                     prop:checked=move || request.with(|r| r.exact)
                     on:change=on_exact
                 />
-                " Đúng dấu"
+                " "
+                {move || t().exact}
             </label>
             <label class="option">
-                <span class="visually-hidden">"Sắp xếp · Sort"</span>
+                <span class="visually-hidden">{move || t().sort_label}</span>
                 <select id="sort" on:change=on_sort>
-                    <option value="" prop:selected=move || sort_is(Sort::Relevance)>"Liên quan nhất"</option>
-                    <option value="moi" prop:selected=move || sort_is(Sort::Newest)>"Mới nhất"</option>
-                    <option value="cu" prop:selected=move || sort_is(Sort::Oldest)>"Cũ nhất"</option>
+                    <option value="" prop:selected=move || sort_is(Sort::Relevance)>
+                        {move || t().sort_relevance}
+                    </option>
+                    <option value="moi" prop:selected=move || sort_is(Sort::Newest)>
+                        {move || t().sort_newest}
+                    </option>
+                    <option value="cu" prop:selected=move || sort_is(Sort::Oldest)>
+                        {move || t().sort_oldest}
+                    </option>
                     <option value="hoinghi" prop:selected=move || sort_is(Sort::ConferenceDate)>
-                        "Ngày hội nghị"
+                        {move || t().sort_conference}
                     </option>
                 </select>
             </label>

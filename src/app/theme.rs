@@ -2,6 +2,10 @@
 
 use leptos::prelude::*;
 
+use hoinghi::i18n::Texts;
+
+use super::lang::use_texts;
+
 const KEY: &str = "hoinghi-theme";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -31,11 +35,11 @@ impl Theme {
         }
     }
 
-    fn label(self) -> &'static str {
+    fn label(self, t: &Texts) -> &'static str {
         match self {
-            Theme::System => "Giao diện: theo máy",
-            Theme::Light => "Giao diện: sáng",
-            Theme::Dark => "Giao diện: tối",
+            Theme::System => t.theme_system,
+            Theme::Light => t.theme_light,
+            Theme::Dark => t.theme_dark,
         }
     }
 
@@ -63,7 +67,7 @@ impl Theme {
 }
 
 /// Local storage, when the browser allows it (it may not for `file://` or in private modes).
-fn storage() -> Option<web_sys::Storage> {
+pub fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
@@ -74,6 +78,7 @@ pub fn restore() {
 
 #[component]
 pub fn ThemeSwitch() -> impl IntoView {
+    let t = use_texts();
     let theme = RwSignal::new(Theme::stored());
     let cycle = move |_| {
         let next = theme.get_untracked().next();
@@ -83,7 +88,7 @@ pub fn ThemeSwitch() -> impl IntoView {
     };
     view! {
         <button type="button" class="theme-switch" id="theme" on:click=cycle>
-            {move || theme.get().label()}
+            {move || theme.get().label(t())}
         </button>
     }
 }

@@ -18,8 +18,6 @@ use std::sync::Arc;
 
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, PointerEvent};
 
@@ -31,6 +29,7 @@ use hoinghi::timeline::ticks::axis;
 use hoinghi::timeline::{time_order, Glyph, LaneBy, LaneOrder, TimelineModel, Viewport};
 
 use super::context::Archive;
+use super::location::{use_navigate, NavigateOptions};
 use super::url::href;
 
 /// Width of the lane-name column, px.

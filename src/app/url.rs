@@ -2,27 +2,18 @@
 //! bundle being read (`bundle=`) is always kept.
 
 use leptos::prelude::window;
-use leptos_router::params::ParamsMap;
 
+use hoinghi::query_string::{write_search, QueryPairs};
 use hoinghi::search::{Facet, SearchRequest};
 use hoinghi::view_state::pairs_from_request;
 
-/// Every key/value pair of the query, repeated keys included, in order.
-pub fn all_pairs(map: &ParamsMap) -> Vec<(String, String)> {
-    let mut pairs = Vec::new();
-    for (key, _) in map.latest_values() {
-        for value in map.get_all(key).unwrap_or_default() {
-            pairs.push((key.to_string(), value));
-        }
-    }
-    pairs
-}
-
 /// The current page with `changes` applied to its query: `Some` sets a key, `None` removes it.
-pub fn href(current: &ParamsMap, changes: &[(&str, Option<&str>)]) -> String {
-    let mut pairs: Vec<(String, String)> = all_pairs(current)
-        .into_iter()
+pub fn href(current: &QueryPairs, changes: &[(&str, Option<&str>)]) -> String {
+    let mut pairs: Vec<(String, String)> = current
+        .pairs()
+        .iter()
         .filter(|(k, _)| !changes.iter().any(|(c, _)| c == k))
+        .cloned()
         .collect();
     for (key, value) in changes {
         if let Some(value) = value {
@@ -38,7 +29,7 @@ const VIEW_KEYS: [&str; 4] = ["bundle", "view", "lan", "xeplan"];
 /// The page for `req` in the current view (list, timeline or overview): the reader closes, the
 /// bundle and the view's own settings stay. The reading list does not follow the search, so a
 /// search from it shows the list.
-pub fn search_href(current: &ParamsMap, req: &SearchRequest) -> String {
+pub fn search_href(current: &QueryPairs, req: &SearchRequest) -> String {
     let mut pairs: Vec<(String, String)> = VIEW_KEYS
         .iter()
         .filter_map(|k| current.get(k).map(|v| (k.to_string(), v)))
@@ -54,23 +45,12 @@ pub fn search_href(current: &ParamsMap, req: &SearchRequest) -> String {
 
 fn with_query(pairs: &[(String, String)]) -> String {
     let path = window().location().pathname().unwrap_or_default();
-    if pairs.is_empty() {
-        return path;
-    }
-    let query: Vec<String> = pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-        .collect();
-    format!("{path}?{}", query.join("&"))
-}
-
-fn encode(text: &str) -> String {
-    js_sys::encode_uri_component(text).into()
+    path + &write_search(pairs)
 }
 
 /// The entity page of one person, document or province: a fresh search narrowed to it, in the
 /// list view, where the entity's card is.
-pub fn entity_href(current: &ParamsMap, facet: Facet, value: &str) -> String {
+pub fn entity_href(current: &QueryPairs, facet: Facet, value: &str) -> String {
     let req = SearchRequest {
         filters: vec![(facet, vec![value.to_string()])],
         ..SearchRequest::default()

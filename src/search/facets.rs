@@ -9,6 +9,7 @@ use super::fold::fold;
 use super::index::{put_str, put_varint, IndexError, Reader};
 use super::query::Field;
 use crate::bundle::{Article, ConferenceKind, Level};
+use crate::display::Lang;
 
 /// A facet the UI can show and filter on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -62,13 +63,21 @@ impl Facet {
         }
     }
 
-    /// Vietnamese label of a facet value for display (codes become words).
+    /// Vietnamese label of a facet value (codes become words); the collation order uses it.
     pub fn label(self, value: &str) -> String {
-        match self {
-            Facet::Kind => ConferenceKind::from_code(value)
+        self.label_in(value, Lang::Vi)
+    }
+
+    /// Label of a facet value for display in `lang`; names are the same in every language.
+    pub fn label_in(self, value: &str, lang: Lang) -> String {
+        match (self, lang) {
+            (Facet::Kind, Lang::Vi) => ConferenceKind::from_code(value)
                 .map_or(value, |k| k.label_vi())
                 .to_string(),
-            Facet::Level => level_label(value).unwrap_or(value).to_string(),
+            (Facet::Kind, Lang::En) => ConferenceKind::from_code(value)
+                .map_or(value, |k| k.label_en())
+                .to_string(),
+            (Facet::Level, _) => level_label(value, lang).unwrap_or(value).to_string(),
             _ => value.to_string(),
         }
     }
@@ -81,13 +90,17 @@ const LEVELS: [Level; 4] = [
     Level::Commune,
 ];
 
-fn level_label(code: &str) -> Option<&'static str> {
+fn level_label(code: &str, lang: Lang) -> Option<&'static str> {
     let level = LEVELS.into_iter().find(|l| l.code() == code)?;
-    Some(match level {
-        Level::National => "Trung ương",
-        Level::Province => "Tỉnh",
-        Level::District => "Huyện",
-        Level::Commune => "Xã",
+    Some(match (level, lang) {
+        (Level::National, Lang::Vi) => "Trung ương",
+        (Level::Province, Lang::Vi) => "Tỉnh",
+        (Level::District, Lang::Vi) => "Huyện",
+        (Level::Commune, Lang::Vi) => "Xã",
+        (Level::National, Lang::En) => "National",
+        (Level::Province, Lang::En) => "Province",
+        (Level::District, Lang::En) => "District",
+        (Level::Commune, Lang::En) => "Commune",
     })
 }
 

@@ -80,6 +80,13 @@ pub enum Notice {
 }
 
 impl Notice {
+    pub fn text(&self, lang: crate::display::Lang) -> String {
+        match lang {
+            crate::display::Lang::Vi => self.vi(),
+            crate::display::Lang::En => self.en(),
+        }
+    }
+
     /// The notice in Vietnamese, for the UI.
     pub fn vi(&self) -> String {
         match self {

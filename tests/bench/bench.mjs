@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core';
 import { serve } from '../browser/server.mjs';
 import { hasTimeline, measureApp, measureTimeline, ourRanking } from './app.mjs';
 import { buildBundle, corpusFiles, fileSizes, subset } from './inputs.mjs';
+import { buildPagefind } from './pagefind-peer.mjs';
 import { exponent, median, pct, Report } from './report.mjs';
 
 const run = promisify(execFile);
@@ -80,6 +81,11 @@ async function main() {
     report.add('peak memory', maxRssBytes / MB, 'MB', input, 'GNU time -v max RSS');
   }
   const ingest = SIZES.map((n) => [n, bundles[n].ingest.wallS]);
+  const pagefindSites = {};
+  for (const n of [5, ...SIZES]) {
+    log(`Pagefind index, ${arts(n)}`);
+    pagefindSites[n] = { ...(await buildPagefind(bundles[n].file, join(OUT, `pagefind-${n}`))), url: `/bench/pagefind-${n}/` };
+  }
   report.add('wall time growth', growth(ingest), 'exponent', '1k→10k / 10k→35k', '1 = linear, 2 = quadratic');
 
   report.section('Bundle bytes');
@@ -122,13 +128,14 @@ async function main() {
         log(`MiniSearch${folded ? ' (folded)' : ''}, ${arts(n)}`);
         results[n][folded ? 'folded' : 'mini'] = await measurePeer(browser, server.url, bundles[n].url, folded);
       }
+      log(`Pagefind, ${arts(n)}`);
+      results[n].pagefind = await measurePagefind(browser, server.url, pagefindSites[n].url);
     }
     browserRows(report, results);
-    report.section('Other peers');
-    report.na('Pagefind (npm pagefind) as a second peer', 'not tried yet; its Node API (addCustomRecord) could index the bundle records directly', 'all sizes');
+    pagefindRows(report, results, bundles, pagefindSites);
     scalingRows(report, results);
     log('relevance on the seeds');
-    await relevanceRows(report, browser, server.url, bundles[5]);
+    await relevanceRows(report, browser, server.url, bundles[5], pagefindSites[5].url);
     log('timeline');
     await timelineRows(report, browser, server.url, bundles);
   } finally {
@@ -199,6 +206,55 @@ async function measurePeer(browser, base, bundleUrl, folded) {
   }
 }
 
+/** Pagefind in a fresh page: init, then the ten full queries (the first is its cold query), then
+ * every keystroke; each query waits for the top ten results' data, as a result list needs. */
+async function measurePagefind(browser, base, site) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${base}/peer/pagefind.html`);
+    await page.waitForFunction(() => window.peer);
+    const load = await page.evaluate((s) => window.peer.load(s), site);
+    const initBytes = await page.evaluate(() => window.peer.bytes());
+    const ten = [];
+    for (const q of QUERIES.slice(0, 10)) ten.push(await page.evaluate((x) => window.peer.query(x), q));
+    const tenBytes = (await page.evaluate(() => window.peer.bytes())) - initBytes;
+    const keys = [];
+    for (const q of KEYSTROKES) keys.push(await page.evaluate((x) => window.peer.query(x), q));
+    const heap = await page.evaluate(() => { window.gc(); return performance.memory.usedJSHeapSize; });
+    return { load, initBytes, ten, tenBytes, keys, heap };
+  } finally {
+    await context.close();
+  }
+}
+
+function pagefindRows(report, results, bundles, sites) {
+  report.section('Pagefind (npm pagefind 1.6.0, Node API addCustomRecord; same Chromium, same queries)');
+  for (const n of SIZES) {
+    const { ours, fetched, pagefind } = results[n];
+    const input = arts(n);
+    const cold = median(ours.cold.map((c) => c.frame));
+    const keys = ours.typed.keystrokes.map((k) => k.ms);
+    const theirKeys = pagefind.keys.map((k) => k.ms);
+    const first = pagefind.load.initMs + pagefind.ten[0].ms;
+    report.add('Pagefind index build', sites[n].ms / 1e3, 's', input,
+      `createIndex + addCustomRecord per article + writeFiles, wall time${sites[n].cached ? ` (site reused: built ${sites[n].built} from identical bundle bytes)` : ''}`);
+    report.add('ours ingest ÷ Pagefind index', bundles[n].ingest.wallS / (sites[n].ms / 1e3), 'ratio', input,
+      'ours also parses the raw articles and builds the search index');
+    report.add('Pagefind init + first query with results', first, 'ms', input,
+      `init ${pagefind.load.initMs.toFixed(0)} ms, then ${JSON.stringify(pagefind.ten[0].q)}: search + data() of the top 10`);
+    report.add('ours cold start ÷ Pagefind init + first query', cold / first, 'ratio', input, 'ours from navigation start, theirs from the peer page loaded');
+    report.add('Pagefind bytes: init + ten queries', (pagefind.initBytes + pagefind.tenBytes) / MB, 'MB', input,
+      `resource timing; init ${(pagefind.initBytes / KB).toFixed(0)} KB, queries ${(pagefind.tenBytes / KB).toFixed(0)} KB`);
+    report.add('ours bytes before first results ÷ Pagefind init + ten queries', fetched.raw / (pagefind.initBytes + pagefind.tenBytes), 'ratio', input,
+      'ours fetches nothing more per query');
+    report.add('Pagefind query, p50', pct(theirKeys, 50), 'ms', `${theirKeys.length} keystrokes`, 'search + data() of the top 10; no rendering');
+    report.add('Pagefind query, p95', pct(theirKeys, 95), 'ms', `${theirKeys.length} keystrokes`, 'same');
+    report.add('ours keystroke ÷ Pagefind query, p95', pct(keys, 95) / pct(theirKeys, 95), 'ratio', input, 'ours includes rendering');
+    report.add('Pagefind JS heap after queries', pagefind.heap / MB, 'MB', input, 'usedJSHeapSize after gc(); its wasm not counted');
+  }
+}
+
 function browserRows(report, results) {
   for (const n of SIZES) {
     const { ours, fetched, mini, folded } = results[n];
@@ -266,7 +322,7 @@ function scalingRows(report, results) {
   }
 }
 
-async function relevanceRows(report, browser, base, seeds) {
+async function relevanceRows(report, browser, base, seeds, pagefindSite) {
   report.section('Relevance: rank of the right seed (5-seed bundle; — = not found)');
   const articles = JSON.parse(await readFile(seeds.file, 'utf8')).articles;
   const context = await browser.newContext();
@@ -274,6 +330,10 @@ async function relevanceRows(report, browser, base, seeds) {
     const page = await context.newPage();
     await page.goto(`${base}/peer/minisearch.html`);
     await page.waitForFunction(() => window.peer);
+    const pf = await context.newPage();
+    await pf.goto(`${base}/peer/pagefind.html`);
+    await pf.waitForFunction(() => window.peer);
+    await pf.evaluate((s) => window.peer.load(s), pagefindSite);
     for (const { q, right } of RELEVANCE) {
       const good = new Set(articles.filter(right).map((a) => a.id));
       if (!good.size) {
@@ -287,8 +347,9 @@ async function relevanceRows(report, browser, base, seeds) {
         await page.evaluate(([u, f]) => window.peer.load(u, f), [seeds.url, folded]);
         ranks.push(rank(await page.evaluate((x) => window.peer.rank(x), q)));
       }
-      report.add(`"${q}"`, `${ours} / ${ranks[1]} / ${ranks[0]}`, 'rank', `${good.size} right of ${articles.length}`,
-        'ours / MiniSearch folded / MiniSearch default');
+      const pagefindRank = rank((await pf.evaluate((x) => window.peer.query(x), q)).ids);
+      report.add(`"${q}"`, `${ours} / ${ranks[1]} / ${ranks[0]} / ${pagefindRank}`, 'rank', `${good.size} right of ${articles.length}`,
+        'ours / MiniSearch folded / MiniSearch default / Pagefind');
     }
   } finally {
     await context.close();

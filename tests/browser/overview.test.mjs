@@ -62,7 +62,7 @@ export default function (test) {
 
     await open(page, base, '/?view=tongquan');
     await page.waitForSelector('.heat');
-    const month = page.locator('#months-heading + .bar-list .bar-item', { hasText: 'tháng 4/2023' });
+    const month = page.locator('#months-heading + .bar-list .bar-item', { hasText: 'tháng 4 năm 2023' });
     assert((await month.textContent()).includes('1 bài · 1 hội nghị'), 'a month counts articles and conferences');
     await month.click();
     await page.waitForSelector('.results-pane');

@@ -33,9 +33,41 @@ export default function (test) {
     await page.waitForSelector('.entity-card .year-bars');
     const years = await page.locator('.year-bars li').allTextContents();
     assert(years.length === 1 && years[0].includes('2024') && years[0].includes('Tổng kết 1'), `years: ${years}`);
+    // Its one conference sits on the mini timeline, 17 January being early in 2024.
+    const marks = page.locator('.entity-card .mini-mark');
+    assert((await marks.count()) === 1, 'one conference on the mini timeline');
+    const label = await marks.first().getAttribute('aria-label');
+    assert(label.startsWith('Tổng kết · ngày 17 tháng 1 năm 2024'), `the mark names kind and date: ${label}`);
+    const left = await marks.first().evaluate((el) => parseFloat(el.style.left));
+    assert(left > 0 && left < 10, `placed early in the year: ${left}%`);
+    await marks.first().click();
+    await page.waitForSelector('.reader-body');
+    assert((await page.locator('.reader-title').textContent()).startsWith('Hội nghị tổng kết công tác dân vận năm 2023'),
+      'the mark opens its article');
+    await page.goBack();
+    await page.waitForSelector('.entity-card .year-bars');
     await page.locator('.result-row .article-title').first().click();
     const citation = await page.locator('.citation').textContent();
     assert(citation.includes('Trang thông tin điện tử Đảng bộ tỉnh Điện Biên') && citation.includes('18/01/2024'),
       `citation: ${citation}`);
+  });
+
+  test('printing the reader prints the article and its citation, nothing around it', async ({ page, base }) => {
+    await open(page, base, '/?q=giao+ban+quy+I');
+    await page.locator('.result-row .article-title').first().click();
+    await page.waitForSelector('.reader-body');
+    await page.emulateMedia({ media: 'print' });
+    const shown = async (selector) => page.locator(selector).first().isVisible();
+    for (const hidden of ['.topbar', '.reader-nav', '.cite button', '.cite h2']) {
+      assert(!(await shown(hidden)), `${hidden} is not printed`);
+    }
+    for (const printed of ['.reader-title', '.conference', '.reader-body', '.citation']) {
+      assert(await shown(printed), `${printed} is printed`);
+    }
+    const citation = await page.locator('.citation').textContent();
+    assert(citation.includes('Giao ban công tác Dân vận Quý I/2023') && citation.includes('http'),
+      `the printed source line names the article and where it is: ${citation}`);
+    await page.emulateMedia({ media: 'screen' });
+    assert(await shown('.topbar'), 'the screen view is back');
   });
 }

@@ -19,7 +19,11 @@ const test = (name, fn) => tests.push({ name, fn });
 
 async function registerTests() {
   const here = dirname(fileURLToPath(import.meta.url));
-  const files = (await readdir(here)).filter((f) => f.endsWith('.test.mjs')).sort();
+  // `node run.mjs lang timeline` runs only those files; no names runs them all.
+  const only = process.argv.slice(2);
+  const files = (await readdir(here))
+    .filter((f) => f.endsWith('.test.mjs') && (!only.length || only.includes(f.replace('.test.mjs', ''))))
+    .sort();
   for (const f of files) (await import(pathToFileURL(join(here, f)))).default(test);
 }
 
