@@ -84,6 +84,18 @@ export default function (test) {
     }
   });
 
+  test('overview and reading list follow the language switch', async ({ page, base }) => {
+    await open(page, base, '/?view=tongquan');
+    await page.locator('#language').click();
+    await page.waitForFunction(() => document.querySelector('#overview-heading').textContent === 'Overview');
+    const cell = await page.locator('.heat-cell a[title^="Phú Yên"]').getAttribute('aria-label');
+    assert(cell === 'Phú Yên, 2023: 1 article, 1 conference', `the cell in English: ${cell}`);
+    assert((await page.locator('#months-heading + .bar-list').textContent()).includes('April 2023'), 'months in English');
+    await page.locator('.reading-list-link').click();
+    await page.waitForSelector('.reading-list');
+    assert((await page.locator('#reading-list-heading').textContent()) === 'Reading list', 'the reading list in English');
+  });
+
   test('overview: the heat map reads in the dark theme too', async ({ page, base }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await open(page, base, '/?view=tongquan');
