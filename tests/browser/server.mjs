@@ -18,13 +18,15 @@ const TYPES = {
 
 /**
  * Serves `mounts` ({urlPrefix: directory}, longest prefix wins) on 127.0.0.1; resolves to
- * {url, close, requests}, where `requests` records every request's URL and headers.
+ * {url, close, requests}, where `requests` records every request's URL, headers and the bytes of
+ * the body served (0 when none was).
  */
 export async function serve(mounts) {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const requests = [];
   const server = createServer(async (req, res) => {
-    requests.push({ url: req.url, headers: req.headers });
+    const record = { url: req.url, headers: req.headers, bytes: 0 };
+    requests.push(record);
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const prefix = prefixes.find((p) => path.startsWith(p));
     if (!prefix) return notFound(res);
@@ -40,6 +42,7 @@ export async function serve(mounts) {
         'cache-control': 'no-store',
       });
       res.end(body);
+      record.bytes = body.length;
     } catch {
       notFound(res);
     }
