@@ -25,7 +25,7 @@ pub const FORMAT: &str = "hoinghi-bookmarks";
 pub const VERSION: u32 = 1;
 
 /// One saved article.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Bookmark {
     pub id: String,
     /// The article's title, date and source when it was saved.

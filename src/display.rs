@@ -117,19 +117,6 @@ pub fn date_at(iso: &str, precision: DatePrecision, lang: Lang) -> String {
     }
 }
 
-/// A month, `yyyy-mm`: `tháng 4/2023` or `April 2023`; the text unchanged when it is not one.
-pub fn month_label(year_month: &str, lang: Lang) -> String {
-    let parsed = year_month.split_once('-').and_then(|(y, m)| {
-        let (year, month) = (y.parse::<i32>().ok()?, m.parse::<usize>().ok()?);
-        (1..=12).contains(&month).then_some((year, month))
-    });
-    match (parsed, lang) {
-        (Some((year, month)), Lang::Vi) => format!("tháng {month}/{year}"),
-        (Some((year, month)), Lang::En) => format!("{} {year}", MONTHS_EN[month - 1]),
-        (None, _) => year_month.to_string(),
-    }
-}
-
 /// Whether a URL may become a link: only http(s), so `javascript:` and `data:` stay text.
 pub fn is_web_link(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
@@ -165,13 +152,6 @@ mod tests {
             long_date("2024-01-18T07:34:05", Lang::Vi),
             "ngày 18 tháng 1 năm 2024, 07:34"
         );
-    }
-
-    #[test]
-    fn months_per_language() {
-        assert_eq!(month_label("2023-04", Lang::Vi), "tháng 4/2023");
-        assert_eq!(month_label("2023-12", Lang::En), "December 2023");
-        assert_eq!(month_label("2023-13", Lang::En), "2023-13");
     }
 
     #[test]

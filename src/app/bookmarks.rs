@@ -13,11 +13,13 @@ use wasm_bindgen_futures::JsFuture;
 use hoinghi::bookmarks::{self, Bookmark, BundleIdentity, Merged};
 use hoinghi::bundle::Article;
 use hoinghi::display::{short_date, Lang};
+use hoinghi::i18n;
 use hoinghi::load::Loaded;
 
 use super::context::Archive;
 use super::export::download;
 use super::lang::use_lang;
+use super::overview::en_count;
 use super::url::href;
 
 const KEY: &str = "hoinghi-bookmarks";
@@ -52,7 +54,7 @@ const VI: Text = Text {
     empty: "Chưa lưu bài nào. Bấm ☆ bên cạnh một bài để lưu.",
     export: "Xuất tệp JSON",
     import: "Nhập tệp…",
-    imported: |m| format!("Đã nhập: {} bài mới, {} bài đã có trong danh sách.", m.added, m.known),
+    imported: |m| format!("Đã nhập: {} bài mới, {} bài đã có trong danh sách.", i18n::VI.number(m.added), i18n::VI.number(m.known)),
     unreadable: "Trình duyệt không đọc được tệp này.",
     not_stored: "Trình duyệt này không cho lưu dữ liệu: danh sách sẽ mất khi tải lại trang. Hãy xuất ra tệp.",
     missing: |from| match from {
@@ -74,7 +76,7 @@ const EN: Text = Text {
     empty: "Nothing saved yet. Click ☆ beside an article to save it.",
     export: "Export JSON file",
     import: "Import file…",
-    imported: |m| format!("Imported: {} new articles, {} already in the list.", m.added, m.known),
+    imported: |m| format!("Imported: {} new, {} already in the list.", en_count(m.added, "article"), i18n::EN.number(m.known)),
     unreadable: "The browser could not read this file.",
     not_stored: "This browser does not allow saving data: the list will be lost on reload. Export it to a file.",
     missing: |from| match from {
@@ -190,8 +192,8 @@ pub fn provide(loaded: &Loaded) {
 #[component]
 pub fn BookmarkToggle<'a>(article: &'a Article) -> impl IntoView {
     let bookmarks = expect_context::<Bookmarks>();
-    let lang = use_lang().get_untracked();
-    let t = text(lang);
+    let lang = use_lang();
+    let t = move || text(lang.get());
     let id = article.id.clone();
     let pressed = Memo::new(move |_| bookmarks.has(&id));
     let snapshot = bookmarks.snapshot(article);
@@ -199,9 +201,9 @@ pub fn BookmarkToggle<'a>(article: &'a Article) -> impl IntoView {
         <button
             type="button"
             class="bookmark-toggle"
-            aria-label=t.save
+            aria-label=move || t().save
             aria-pressed=move || if pressed.get() { "true" } else { "false" }
-            title=move || if pressed.get() { t.saved_hint } else { t.save }
+            title=move || if pressed.get() { t().saved_hint } else { t().save }
             on:click=move |_| bookmarks.toggle(&snapshot)
         >
             <span aria-hidden="true">{move || if pressed.get() { "★" } else { "☆" }}</span>
@@ -214,8 +216,8 @@ pub fn BookmarkToggle<'a>(article: &'a Article) -> impl IntoView {
 pub fn ReadingListLink() -> impl IntoView {
     let bookmarks = expect_context::<Bookmarks>();
     let query = expect_context::<Archive>().query;
-    let lang = use_lang().get_untracked();
-    let t = text(lang);
+    let lang = use_lang();
+    let t = move || text(lang.get());
     let here = Memo::new(move |_| query.with(|q| q.get("view").as_deref() == Some("danhsachdoc")));
     view! {
         <a
@@ -223,7 +225,7 @@ pub fn ReadingListLink() -> impl IntoView {
             href=move || href(&query.get(), &[("view", Some("danhsachdoc")), ("a", None)])
             aria-current=move || here.get().then_some("page")
         >
-            {move || (t.view_link)(bookmarks.list.with(Vec::len))}
+            {move || (t().view_link)(bookmarks.list.with(Vec::len))}
         </a>
     }
 }
@@ -237,8 +239,8 @@ pub fn ReadingList() -> impl IntoView {
     let archive = expect_context::<Archive>();
     let bookmarks = expect_context::<Bookmarks>();
     let query = archive.query;
-    let lang = use_lang().get_untracked();
-    let t = text(lang);
+    let lang = use_lang();
+    let t = move || text(lang.get());
     // The outcome of the last import: Ok(message) or Err(why not).
     let outcome = RwSignal::new(None::<Result<String, String>>);
 
@@ -257,6 +259,8 @@ pub fn ReadingList() -> impl IntoView {
         };
         // Choosing the same file again must fire `change` again.
         input.set_value("");
+        // The message stays in the language it was given in.
+        let (lang, t) = (lang.get_untracked(), t());
         spawn_local(async move {
             let result = match read_text(file).await {
                 None => Err(t.unreadable.to_string()),
@@ -291,13 +295,16 @@ pub fn ReadingList() -> impl IntoView {
             let published = present
                 .map(|a| a.published.clone())
                 .unwrap_or(saved.published.clone());
-            let date = published
-                .as_deref()
-                .map_or(t.no_date.to_string(), short_date);
+            let date = move || {
+                published
+                    .as_deref()
+                    .map_or(t().no_date.to_string(), short_date)
+            };
             let source = saved.source.clone();
-            let missing = present.is_none().then(
-                || view! { <p class="missing-note">{(t.missing)(saved.bundle.as_deref())}</p> },
-            );
+            let missing = present.is_none().then(|| {
+                let from = saved.bundle.clone();
+                view! { <p class="missing-note">{move || (t().missing)(from.as_deref())}</p> }
+            });
             let id = saved.id.clone();
             // Read live: a note typed here, or filled in by an import, does not rebuild the row.
             let note = {
@@ -325,7 +332,8 @@ pub fn ReadingList() -> impl IntoView {
                 }
             };
             let remove = move |_| bookmarks.update(|l| l.retain(|b| b.id != id));
-            let remove_label = (t.remove)(&saved.title);
+            let removed = saved.title.clone();
+            let remove_label = move || (t().remove)(&removed);
             view! {
                 <li class="saved-article" data-id=saved.id.clone()>
                     {title}
@@ -336,11 +344,11 @@ pub fn ReadingList() -> impl IntoView {
                     {missing}
                     <div class="saved-tools">
                         <label class="note-field" for=note_for>
-                            <span>{t.note}</span>
+                            <span>{move || t().note}</span>
                             <textarea id=note_id rows="2" prop:value=note on:change=on_note></textarea>
                         </label>
                         <button type="button" class="remove" aria-label=remove_label on:click=remove>
-                            {t.remove_short}
+                            {move || t().remove_short}
                         </button>
                     </div>
                 </li>
@@ -350,15 +358,15 @@ pub fn ReadingList() -> impl IntoView {
 
     view! {
         <section class="reading-list" aria-labelledby="reading-list-heading">
-            <h1 id="reading-list-heading">{t.heading}</h1>
-            <p class="muted">{t.intro}</p>
+            <h1 id="reading-list-heading">{move || t().heading}</h1>
+            <p class="muted">{move || t().intro}</p>
             <Show when=move || !bookmarks.stored.get()>
-                <p class="warning-inline" role="alert">{t.not_stored}</p>
+                <p class="warning-inline" role="alert">{move || t().not_stored}</p>
             </Show>
             <div class="actions">
-                <button type="button" id="bookmarks-export" on:click=export>{t.export}</button>
+                <button type="button" id="bookmarks-export" on:click=export>{move || t().export}</button>
                 <label class="open-file option">
-                    {t.import}
+                    {move || t().import}
                     <input
                         id="bookmarks-import"
                         class="visually-hidden"
@@ -377,7 +385,7 @@ pub fn ReadingList() -> impl IntoView {
             </p>
             <Show
                 when=move || bookmarks.list.with(|l| !l.is_empty())
-                fallback=move || view! { <p class="empty">{t.empty}</p> }
+                fallback=move || view! { <p class="empty">{move || t().empty}</p> }
             >
                 <ol class="saved-list">
                     <For

@@ -241,9 +241,7 @@ fn Archive(loaded: Arc<Loaded>, shards: Option<Arc<Shards>>) -> impl IntoView {
     let timeline_shown =
         Memo::new(move |_| query.with(|q| q.get("view").as_deref() == Some("timeline")));
     let other_view = Memo::new(move |_| query.with(|q| q.get("view")));
-    // A language switch redraws the page: views that take their labels once follow it this way.
-    let lang = lang::use_lang();
-    let page = move || match (lang.track(), open_id.get()).1 {
+    let page = move || match open_id.get() {
         Some(id) => {
             view! { <main id="main" class="reader-page"><reader::Reader id /></main> }.into_any()
         }
@@ -293,13 +291,8 @@ fn Archive(loaded: Arc<Loaded>, shards: Option<Arc<Shards>>) -> impl IntoView {
             >
                 {move || if timeline_shown.get() { t().view_list } else { t().view_timeline }}
             </a>
-            {move || {
-                lang.track();
-                view! {
-                    <overview::OverviewLink />
-                    <bookmarks::ReadingListLink />
-                }
-            }}
+            <overview::OverviewLink />
+            <bookmarks::ReadingListLink />
         </header>
         <screens::SkippedWarning warnings=loaded.warnings.clone() />
         <keys::ShortcutList />

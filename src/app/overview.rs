@@ -9,8 +9,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use hoinghi::display::{month_label, Lang};
+use hoinghi::bundle::DatePrecision;
+use hoinghi::display::{date_at, Lang};
 use hoinghi::entities::{heat_level, overview, Counts};
+use hoinghi::i18n;
 use hoinghi::search::{Facet, SearchRequest};
 use hoinghi::view_state::{narrow_to, narrow_to_month};
 
@@ -50,48 +52,72 @@ struct Text {
 const VI: Text = Text {
     list_link: "Danh sách",
     heading: "Tổng quan",
-    totals: |a, c| format!("{a} bài viết, {c} hội nghị trong kết quả hiện tại."),
+    totals: |a, c| format!("{} bài viết, {} hội nghị trong kết quả hiện tại.", i18n::VI.number(a), i18n::VI.number(c)),
     heat_heading: "Bài viết theo tỉnh và năm",
     heat_caption: "Số bài viết theo tỉnh, thành (hàng) và năm đăng (cột); ô càng đậm càng nhiều bài. Bấm một ô hoặc một tổng để xem các bài đó.",
     heat_region: "Bảng số bài theo tỉnh và năm",
     province: "Tỉnh, thành",
     total: "Tổng",
     undated: "Không rõ năm",
-    cell: |p, y, n| format!("{p}, năm {y}: {} bài, {} hội nghị", n.articles, n.conferences),
-    undated_cell: |p, n| format!("{p}, không rõ năm: {} bài, {} hội nghị", n.articles, n.conferences),
-    row_total: |p, n| format!("{p}, mọi năm: {} bài, {} hội nghị", n.articles, n.conferences),
+    cell: |p, y, n| format!("{p}, năm {y}: {}", vi_counts(n)),
+    undated_cell: |p, n| format!("{p}, không rõ năm: {}", vi_counts(n)),
+    row_total: |p, n| format!("{p}, mọi năm: {}", vi_counts(n)),
     fewer: "Ít",
     more: "Nhiều",
-    unplaced: |n| format!("{n} bài không rõ tỉnh, thành nên không có trong bảng."),
+    unplaced: |n| format!("{} bài không rõ tỉnh, thành nên không có trong bảng.", i18n::VI.number(n)),
     documents_heading: "Văn bản được dẫn nhiều nhất",
-    cited_in: |n| format!("{n} bài"),
+    cited_in: |n| i18n::VI.articles(n),
     months_heading: "Tháng nhiều bài nhất",
-    month_counts: |n| format!("{} bài · {} hội nghị", n.articles, n.conferences),
+    month_counts: |n| format!("{} bài · {} hội nghị", i18n::VI.number(n.articles), i18n::VI.number(n.conferences)),
     none: "Không có.",
 };
 
 const EN: Text = Text {
     list_link: "List",
     heading: "Overview",
-    totals: |a, c| format!("{a} articles, {c} conferences in the current results."),
+    totals: |a, c| format!("{}, {} in the current results.", i18n::EN.articles(a), en_count(c, "conference")),
     heat_heading: "Articles by province and year",
     heat_caption: "Articles per province (rows) and year of publication (columns); darker cells have more. Click a cell or a total to see those articles.",
     heat_region: "Table of articles by province and year",
     province: "Province",
     total: "Total",
     undated: "Year unknown",
-    cell: |p, y, n| format!("{p}, {y}: {} articles, {} conferences", n.articles, n.conferences),
-    undated_cell: |p, n| format!("{p}, year unknown: {} articles, {} conferences", n.articles, n.conferences),
-    row_total: |p, n| format!("{p}, all years: {} articles, {} conferences", n.articles, n.conferences),
+    cell: |p, y, n| format!("{p}, {y}: {}", en_counts(n)),
+    undated_cell: |p, n| format!("{p}, year unknown: {}", en_counts(n)),
+    row_total: |p, n| format!("{p}, all years: {}", en_counts(n)),
     fewer: "Fewer",
     more: "More",
-    unplaced: |n| format!("{n} articles with no known province are not in the table."),
+    unplaced: |n| format!("{} with no known province are not in the table.", i18n::EN.articles(n)),
     documents_heading: "Most cited documents",
-    cited_in: |n| format!("{n} articles"),
+    cited_in: |n| i18n::EN.articles(n),
     months_heading: "Busiest months",
-    month_counts: |n| format!("{} articles · {} conferences", n.articles, n.conferences),
+    month_counts: |n| format!("{} · {}", i18n::EN.articles(n.articles), en_count(n.conferences, "conference")),
     none: "None.",
 };
+
+fn vi_counts(n: Counts) -> String {
+    format!(
+        "{} bài, {} hội nghị",
+        i18n::VI.number(n.articles),
+        i18n::VI.number(n.conferences)
+    )
+}
+
+fn en_counts(n: Counts) -> String {
+    format!(
+        "{}, {}",
+        i18n::EN.articles(n.articles),
+        en_count(n.conferences, "conference")
+    )
+}
+
+/// `1 conference`, `1,200 conferences`.
+pub(super) fn en_count(n: usize, word: &str) -> String {
+    match n {
+        1 => format!("1 {word}"),
+        _ => format!("{} {word}s", i18n::EN.number(n)),
+    }
+}
 
 fn text(lang: Lang) -> &'static Text {
     match lang {
@@ -105,14 +131,14 @@ fn text(lang: Lang) -> &'static Text {
 #[component]
 pub fn OverviewLink() -> impl IntoView {
     let query = expect_context::<Archive>().query;
-    let lang = use_lang().get_untracked();
-    let t = text(lang);
+    let lang = use_lang();
+    let t = move || text(lang.get());
     let view_is = move |name: &str| query.with(|q| q.get("view").as_deref() == Some(name));
     let elsewhere = move || view_is("tongquan") || view_is("danhsachdoc");
     view! {
         <Show when=elsewhere>
             <a class="view-link list-link" href=move || href(&query.get(), &[("view", None), ("a", None)])>
-                {t.list_link}
+                {move || t().list_link}
             </a>
         </Show>
         <a
@@ -120,7 +146,7 @@ pub fn OverviewLink() -> impl IntoView {
             href=move || href(&query.get(), &[("view", Some("tongquan")), ("a", None)])
             aria-current=move || view_is("tongquan").then_some("page")
         >
-            {t.heading}
+            {move || t().heading}
         </a>
     }
 }
@@ -147,10 +173,11 @@ pub fn OverviewPage() -> impl IntoView {
         list.remove("view");
         search_href(&list, &request.with(narrow))
     };
-    let lang = use_lang().get_untracked();
-    let t = text(lang);
+    let lang = use_lang();
+    let t = move || text(lang.get());
 
     let heat = move || {
+        let t = t();
         let o = summary.get();
         if o.heat.is_empty() {
             return view! { <p class="empty">{t.none}</p> }.into_any();
@@ -254,6 +281,7 @@ pub fn OverviewPage() -> impl IntoView {
     };
 
     let documents = move || {
+        let t = t();
         let o = summary.get();
         let top = o.top_documents.first().map_or(1, |d| d.1);
         let items = o
@@ -268,6 +296,7 @@ pub fn OverviewPage() -> impl IntoView {
     };
 
     let months = move || {
+        let (lang, t) = (lang.get(), t());
         let o = summary.get();
         let top = o.busiest_months.first().map_or(1, |m| m.1.articles);
         let items = o
@@ -276,7 +305,7 @@ pub fn OverviewPage() -> impl IntoView {
             .map(|(month, n)| {
                 let href = link(&|r| narrow_to_month(r, month));
                 let share = n.articles as f64 / top as f64;
-                view! { <Bar href label=month_label(month, lang) count=(t.month_counts)(*n) share /> }
+                view! { <Bar href label=date_at(month, DatePrecision::Month, lang) count=(t.month_counts)(*n) share /> }
             })
             .collect_view();
         bar_list(items, o.busiest_months.is_empty(), t)
@@ -284,21 +313,21 @@ pub fn OverviewPage() -> impl IntoView {
 
     view! {
         <section class="overview" aria-labelledby="overview-heading">
-            <h1 id="overview-heading">{t.heading}</h1>
+            <h1 id="overview-heading">{move || t().heading}</h1>
             <p class="muted ov-totals" role="status">
-                {move || summary.with(|o| (t.totals)(o.totals.articles, o.totals.conferences))}
+                {move || summary.with(|o| (t().totals)(o.totals.articles, o.totals.conferences))}
             </p>
             <section class="ov-heat" aria-labelledby="heat-heading">
-                <h2 id="heat-heading">{t.heat_heading}</h2>
+                <h2 id="heat-heading">{move || t().heat_heading}</h2>
                 {heat}
             </section>
             <div class="ov-bars">
                 <section aria-labelledby="docs-heading">
-                    <h2 id="docs-heading">{t.documents_heading}</h2>
+                    <h2 id="docs-heading">{move || t().documents_heading}</h2>
                     {documents}
                 </section>
                 <section aria-labelledby="months-heading">
-                    <h2 id="months-heading">{t.months_heading}</h2>
+                    <h2 id="months-heading">{move || t().months_heading}</h2>
                     {months}
                 </section>
             </div>

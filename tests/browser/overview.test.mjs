@@ -62,7 +62,7 @@ export default function (test) {
 
     await open(page, base, '/?view=tongquan');
     await page.waitForSelector('.heat');
-    const month = page.locator('#months-heading + .bar-list .bar-item', { hasText: 'tháng 4/2023' });
+    const month = page.locator('#months-heading + .bar-list .bar-item', { hasText: 'tháng 4 năm 2023' });
     assert((await month.textContent()).includes('1 bài · 1 hội nghị'), 'a month counts articles and conferences');
     await month.click();
     await page.waitForSelector('.results-pane');
@@ -82,6 +82,18 @@ export default function (test) {
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       assert(wide <= 360, `no horizontal scroll on ${path}: ${wide}px`);
     }
+  });
+
+  test('overview and reading list follow the language switch', async ({ page, base }) => {
+    await open(page, base, '/?view=tongquan');
+    await page.locator('#language').click();
+    await page.waitForFunction(() => document.querySelector('#overview-heading').textContent === 'Overview');
+    const cell = await page.locator('.heat-cell a[title^="Phú Yên"]').getAttribute('aria-label');
+    assert(cell === 'Phú Yên, 2023: 1 article, 1 conference', `the cell in English: ${cell}`);
+    assert((await page.locator('#months-heading + .bar-list').textContent()).includes('April 2023'), 'months in English');
+    await page.locator('.reading-list-link').click();
+    await page.waitForSelector('.reading-list');
+    assert((await page.locator('#reading-list-heading').textContent()) === 'Reading list', 'the reading list in English');
   });
 
   test('overview: the heat map reads in the dark theme too', async ({ page, base }) => {
