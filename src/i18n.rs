@@ -362,6 +362,13 @@ impl Texts {
         }
     }
 
+    pub fn unreadable_file(&self, name: &str) -> String {
+        match self.lang {
+            Lang::Vi => format!("trình duyệt không đọc được tệp {name}"),
+            Lang::En => format!("the browser could not read {name}"),
+        }
+    }
+
     pub fn skipped_articles(&self, n: usize) -> String {
         match self.lang {
             Lang::Vi => format!("{} bài bị bỏ qua vì dữ liệu hỏng", self.number(n)),

@@ -1,6 +1,7 @@
 //! Fetching a bundle with byte-level progress, so a large archive shows how far along it is.
 
 use gloo_net::http::Request;
+use hoinghi::i18n::Lang;
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -13,6 +14,23 @@ pub enum FetchError {
     Http { status: u16, status_text: String },
     /// No answer at all (offline, refused, blocked by CORS).
     Network(String),
+}
+
+impl FetchError {
+    /// The error in the interface language; the browser's own words stay as they are.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (
+                FetchError::Http {
+                    status,
+                    status_text,
+                },
+                Lang::Vi,
+            ) => format!("máy chủ trả lời HTTP {status} {status_text}"),
+            (FetchError::Network(msg), Lang::Vi) => format!("lỗi mạng: {msg}"),
+        }
+    }
 }
 
 impl std::fmt::Display for FetchError {

@@ -126,7 +126,9 @@ fn Shell() -> impl IntoView {
                 Ok(bytes) if looks_like_manifest(&bytes) => {
                     open_sharded(url.clone(), &bytes, set_state, still_wanted.clone()).await
                 }
-                fetched => loaded_state(url.clone(), fetched.map_err(|e| e.to_string())),
+                fetched => {
+                    loaded_state(url.clone(), fetched.map_err(|e| e.message(lang::current())))
+                }
             };
             if still_wanted() {
                 set_state.set(outcome);
@@ -162,7 +164,7 @@ fn loaded_state(name: String, bytes: Result<Vec<u8>, String>) -> LoadState {
         true => Err(lang::current().texts().local_manifest.to_string()),
         false => Ok(b),
     });
-    match bytes.and_then(|b| load_bundle(&b).map_err(|e| e.to_string())) {
+    match bytes.and_then(|b| load_bundle(&b).map_err(|e| e.message(lang::current()))) {
         Ok(loaded) => LoadState::Ready(Arc::new(loaded), None),
         Err(cause) => LoadState::Failed { url: name, cause },
     }

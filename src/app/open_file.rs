@@ -13,7 +13,7 @@ use super::{loaded_state, LoadState};
 async fn read(file: web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| format!("the browser could not read {}", file.name()))?;
+        .map_err(|_| super::lang::current().texts().unreadable_file(&file.name()))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

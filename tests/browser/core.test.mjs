@@ -60,7 +60,7 @@ export default function (test) {
   test('a bundle with a JSON syntax error names the line and column', async ({ page, base }) => {
     await open(page, base, '/?bundle=fixtures/malformed.json');
     const text = await page.locator('.error-screen').textContent();
-    assert(/line 5, column \d+/.test(text), `error names the position: ${text}`);
+    assert(/dòng 5, cột \d+/.test(text), `error names the position: ${text}`);
     assert(text.includes('fixtures/malformed.json'), 'error names the file');
   });
 
@@ -74,7 +74,7 @@ export default function (test) {
   test('a bundle of an unsupported schema version says which', async ({ page, base }) => {
     await open(page, base, '/?bundle=fixtures/future-schema.json');
     const text = await page.locator('.error-screen .cause').textContent();
-    assert(text.includes('schema version 99'), `cause names the version: ${text}`);
+    assert(text.includes('lược đồ phiên bản 99'), `cause names the version: ${text}`);
   });
 
   test('malformed and duplicate articles are skipped, counted, and the rest still shows', async ({ page, base }) => {

@@ -51,6 +51,7 @@ export default function (test) {
     await page.goto(`${base}/?bundle=missing.json`);
     await page.waitForSelector('.error-screen');
     assert((await text(page, '.error-screen h1')) === 'Could not open the bundle', 'error heading in English');
+    assert((await text(page, '.error-screen .cause')).startsWith('the server answered HTTP 404'), 'the cause in English too');
     await page.locator('.error-screen #language').click();
     assert((await text(page, '.error-screen h1')) === 'Không mở được bộ dữ liệu', 'switchable on the error screen');
   });

@@ -12,7 +12,7 @@ export default function (test) {
     await page.locator('#open-file').setInputFiles(join(FIXTURES, 'future-schema.json'));
     await page.waitForSelector('.error-screen');
     const text = await page.locator('.error-screen').textContent();
-    assert(text.includes('future-schema.json') && text.includes('schema version 99'), `names file and cause: ${text}`);
+    assert(text.includes('future-schema.json') && text.includes('lược đồ phiên bản 99'), `names file and cause: ${text}`);
   });
 
   test('a bundle dropped on the page opens', async ({ page, base }) => {
