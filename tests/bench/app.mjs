@@ -1,6 +1,7 @@
 // Measures the app itself in Chromium: cold start, keystrokes, facet toggles, reader, memory,
 // relevance ranks and (once it exists) the timeline. Every timing is taken inside the page with
 // performance.now(), so Playwright's own round trips are not in the figures.
+import { median, pct } from './report.mjs';
 
 /**
  * Installed before any page script: records when `selector` first enters the DOM (and the frame
@@ -183,41 +184,91 @@ export async function hasTimeline(browser, base, bundleUrl) {
   }
 }
 
+/** Marks or counted marks of the timeline, the first of which counts as drawn. */
+const TIMELINE_DRAWN = '.timeline .tl-mark, .timeline .tl-cluster';
+
 /**
- * The timeline: navigation start → first mark or cluster drawn, then zoom and pan steps (keys
- * + − → ← on the lanes, wheel on the plot), each timed to its DOM update with forced layout.
+ * In the page: clicks the header's view switch from the list and times it to the frame after the
+ * first mark or cluster shows, `runs` times (back to the list in between, unmeasured).
  */
-export async function measureTimeline(browser, base, bundleUrl) {
-  const drawn = '.timeline .tl-mark, .timeline .tl-cluster';
-  const { context, page, errors } = await freshPage(browser, drawn);
+async function switchToTimeline({ runs, drawn }) {
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    while (!document.querySelector('.result-row')) await tick();
+    await frame();
+    const t0 = performance.now();
+    document.querySelector('.view-switch').click();
+    while (!document.querySelector(drawn) && performance.now() - t0 < 30_000) await tick();
+    await frame();
+    times.push(performance.now() - t0);
+    document.querySelector('.view-switch').click();
+  }
+  return times;
+}
+
+/**
+ * In the page: zoom and pan steps (keys + − → ← on the lanes, wheel on the plot), each timed
+ * from dispatching the event to the next task (Leptos' effects have run, whatever they draw is
+ * drawn) plus a forced layout.
+ */
+async function panZoomSteps(count) {
+  const lanes = document.querySelector('.tl-lanes');
+  const plot = document.querySelector('.tl-plot');
+  const { left, top, width } = plot.getBoundingClientRect();
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  const key = (k) => () => lanes.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+  const wheel = (dy) => () => plot.dispatchEvent(new WheelEvent('wheel',
+    { deltaY: dy, clientX: left + width / 2, clientY: top + 60, bubbles: true, cancelable: true }));
+  const events = [key('+'), key('ArrowRight'), wheel(-120), key('ArrowLeft'), wheel(120), key('-')];
+  lanes.focus();
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    events[i % events.length]();
+    await tick();
+    plot.getBoundingClientRect();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/**
+ * The timeline on one bundle: cold load (navigation start → frame after the first mark or
+ * cluster), the switch from the list with the bundle already loaded (`switches` times, in one
+ * page), then 36 zoom and pan steps.
+ */
+export async function measureTimeline(browser, base, bundleUrl, { switches = 5 } = {}) {
+  const bundle = encodeURIComponent(bundleUrl);
+  let { context, page, errors } = await freshPage(browser, TIMELINE_DRAWN);
+  let cold;
   try {
-    const first = await coldLoad(page, `${base}/?view=timeline&bundle=${encodeURIComponent(bundleUrl)}`, errors);
-    const steps = await page.evaluate(async () => {
-      const lanes = document.querySelector('.tl-lanes');
-      const plot = document.querySelector('.tl-plot');
-      const { left, top, width } = plot.getBoundingClientRect();
-      const tick = () => new Promise((r) => setTimeout(r, 0));
-      const events = [
-        () => lanes.dispatchEvent(new KeyboardEvent('keydown', { key: '+', bubbles: true, cancelable: true })),
-        () => lanes.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true })),
-        () => plot.dispatchEvent(new WheelEvent('wheel', { deltaY: -120, clientX: left + width / 2, clientY: top + 60, bubbles: true, cancelable: true })),
-        () => lanes.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, cancelable: true })),
-        () => plot.dispatchEvent(new WheelEvent('wheel', { deltaY: 120, clientX: left + width / 2, clientY: top + 60, bubbles: true, cancelable: true })),
-        () => lanes.dispatchEvent(new KeyboardEvent('keydown', { key: '-', bubbles: true, cancelable: true })),
-      ];
-      lanes.focus();
-      const times = [];
-      for (let i = 0; i < 36; i++) {
-        const t0 = performance.now();
-        events[i % events.length]();
-        await tick();
-        plot.getBoundingClientRect();
-        times.push(performance.now() - t0);
-      }
-      return times;
-    });
-    return { firstDraw: first.frame, steps };
+    cold = await coldLoad(page, `${base}/?view=timeline&bundle=${bundle}`, errors);
   } finally {
     await context.close();
   }
+  ({ context, page, errors } = await freshPage(browser, '.result-row'));
+  try {
+    await coldLoad(page, `${base}/?bundle=${bundle}`, errors);
+    const switched = await page.evaluate(switchToTimeline, { runs: switches, drawn: TIMELINE_DRAWN });
+    await page.click('.view-switch');
+    await page.waitForSelector(TIMELINE_DRAWN, { state: 'attached' });
+    const steps = await page.evaluate(panZoomSteps, 36);
+    return { coldDraw: cold.frame, switched, steps };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The timeline's rows; also used by tests/bench/timeline-only.mjs. */
+export function timelineFigures(report, t, input) {
+  report.add('first draw: list → timeline, median', median(t.switched), 'ms', input,
+    `bundle loaded and searched; click on the view switch → frame after the first .tl-mark or .tl-cluster; ${t.switched.length} switches in one page (${t.switched.map((v) => v.toFixed(0)).join(', ')})`);
+  report.add('first draw: list → timeline, max', Math.max(...t.switched), 'ms', input, 'same');
+  report.add('cold load → timeline drawn', t.coldDraw, 'ms', input,
+    'navigation start → frame after the first .tl-mark or .tl-cluster (fetch, parse and index the 52 MB bundle, then draw)');
+  report.add('pan/zoom step, p50', pct(t.steps, 50), 'ms', `${t.steps.length} steps`,
+    'key + − → ← on .tl-lanes or wheel on .tl-plot → next task (effects run, canvas drawn) + forced layout');
+  report.add('pan/zoom step, p95', pct(t.steps, 95), 'ms', `${t.steps.length} steps`, 'same; a 60 Hz frame is 16.7 ms');
 }
