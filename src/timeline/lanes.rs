@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use crate::bundle::{Article, Conference, Level};
+use crate::display::Lang;
 use crate::search::collate::sort_key;
 
 /// What the lanes stand for; `code` is the `lan=` URL value.
@@ -45,34 +46,38 @@ impl LaneBy {
             .unwrap_or_default()
     }
 
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Self::Province => "Tỉnh, thành",
-            Self::Region => "Vùng",
-            Self::Kind => "Loại hội nghị",
-            Self::Level => "Cấp",
-            Self::Source => "Nguồn",
-        }
-    }
-
     /// The lane of conferences whose value is not known; always the last lane.
-    pub fn unknown_vi(self) -> &'static str {
-        match self {
-            Self::Province => "Không rõ tỉnh",
-            Self::Region => "Không rõ vùng",
-            Self::Kind => "Không rõ loại",
-            Self::Level => "Không rõ cấp",
-            Self::Source => "Không rõ nguồn",
+    pub fn unknown(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Province, Lang::Vi) => "Không rõ tỉnh",
+            (Self::Region, Lang::Vi) => "Không rõ vùng",
+            (Self::Kind, Lang::Vi) => "Không rõ loại",
+            (Self::Level, Lang::Vi) => "Không rõ cấp",
+            (Self::Source, Lang::Vi) => "Không rõ nguồn",
+            (Self::Province, Lang::En) => "Province unknown",
+            (Self::Region, Lang::En) => "Region unknown",
+            (Self::Kind, Lang::En) => "Kind unknown",
+            (Self::Level, Lang::En) => "Level unknown",
+            (Self::Source, Lang::En) => "Source unknown",
         }
     }
 
-    /// The lane value of one conference of `article`, `None` when unknown.
-    pub fn value<'a>(self, article: &'a Article, conference: &Conference) -> Option<&'a str> {
+    /// The lane value of one conference of `article`, `None` when unknown. Places and sources
+    /// are names from the bundle; kinds and levels read in `lang`.
+    pub fn value<'a>(
+        self,
+        article: &'a Article,
+        conference: &Conference,
+        lang: Lang,
+    ) -> Option<&'a str> {
         match self {
             Self::Province => article.province.as_ref().map(|p| p.name.as_str()),
             Self::Region => article.province.as_ref().and_then(|p| p.region.as_deref()),
-            Self::Kind => Some(conference.kind.label_vi()),
-            Self::Level => conference.level.map(level_vi),
+            Self::Kind => Some(match lang {
+                Lang::Vi => conference.kind.label_vi(),
+                Lang::En => conference.kind.label_en(),
+            }),
+            Self::Level => conference.level.map(|l| level_label(l, lang)),
             Self::Source => article
                 .source
                 .as_ref()
@@ -82,12 +87,16 @@ impl LaneBy {
     }
 }
 
-fn level_vi(level: Level) -> &'static str {
-    match level {
-        Level::National => "Trung ương",
-        Level::Province => "Tỉnh",
-        Level::District => "Huyện",
-        Level::Commune => "Xã",
+fn level_label(level: Level, lang: Lang) -> &'static str {
+    match (level, lang) {
+        (Level::National, Lang::Vi) => "Trung ương",
+        (Level::Province, Lang::Vi) => "Tỉnh",
+        (Level::District, Lang::Vi) => "Huyện",
+        (Level::Commune, Lang::Vi) => "Xã",
+        (Level::National, Lang::En) => "National",
+        (Level::Province, Lang::En) => "Province",
+        (Level::District, Lang::En) => "District",
+        (Level::Commune, Lang::En) => "Commune",
     }
 }
 

@@ -1,8 +1,8 @@
 //! The conference timeline's layout, independent of any UI: one mark per conference at its
 //! conference date, in swimlanes, clustered where dense.
 //!
-//! - [`scale`]: day numbers from ISO dates, time ↔ x, zoom and pan.
-//! - [`ticks`]: axis ticks per zoom level with Vietnamese labels.
+//! - [`scale`]: day numbers from ISO dates, time ↔ x, zoom and pan, the window in the URL.
+//! - [`ticks`]: axis ticks per zoom level with Vietnamese or English labels.
 //! - [`lanes`]: lane choice (province, region, kind, level, source) and order.
 //! - [`cluster`]: merging near marks into counted marks.
 //!
@@ -18,6 +18,7 @@ pub mod ticks;
 use std::ops::Range;
 
 use crate::bundle::{Article, ConferenceKind, DatePrecision};
+use crate::display::Lang;
 use cluster::{Group, MAX_SPAN_PX};
 pub use lanes::{LaneBy, LaneOrder};
 use scale::{date_span, parse_day};
@@ -46,14 +47,25 @@ impl Item {
         (self.start + self.end) as f64 / 2.0
     }
 
-    /// Its date as far as it is known: `07/04/2023`, `tháng 4/2023` or `năm 2023`.
-    pub fn date_vi(&self) -> String {
+    /// Its date as far as it is known: `07/04/2023`, `tháng 4/2023`, `năm 2023` (Vietnamese) or
+    /// `7 Apr 2023`, `Apr 2023`, `2023` (English).
+    pub fn date_label(&self, lang: Lang) -> String {
         let (y, m, d) = scale::date_of(self.start);
-        match self.precision {
-            DatePrecision::Day => format!("{d:02}/{m:02}/{y}"),
-            DatePrecision::Month => format!("tháng {m}/{y}"),
-            DatePrecision::Year => format!("năm {y}"),
+        let month_en = ticks::MONTHS_EN[m as usize - 1];
+        match (self.precision, lang) {
+            (DatePrecision::Day, Lang::Vi) => format!("{d:02}/{m:02}/{y}"),
+            (DatePrecision::Day, Lang::En) => format!("{d} {month_en} {y}"),
+            (DatePrecision::Month, Lang::Vi) => format!("tháng {m}/{y}"),
+            (DatePrecision::Month, Lang::En) => format!("{month_en} {y}"),
+            (DatePrecision::Year, Lang::Vi) => format!("năm {y}"),
+            (DatePrecision::Year, Lang::En) => y.to_string(),
         }
+    }
+
+    /// Whether any day of its date falls in `[from, to)`: what a brushed range over its mark
+    /// (a day, or a month or year bar) selects.
+    pub fn overlaps(&self, from: i32, to: i32) -> bool {
+        self.start < to && self.end > from
     }
 
     /// Everything drawn for it, mark and period.
@@ -152,8 +164,17 @@ pub struct LaneLayout {
 }
 
 impl TimelineModel {
-    /// The dated conferences of `articles[id]` for each id, in lanes by `by` ordered by `order`.
-    pub fn new(articles: &[Article], ids: &[u32], by: LaneBy, order: LaneOrder) -> Self {
+    /// The dated conferences of `articles[id]` for each id, in lanes by `by` ordered by `order`,
+    /// lane names in `lang`; with `within` (days, `[from, to)`), only the conferences whose date
+    /// overlaps it (the brushed range: an article may also report conferences outside it).
+    pub fn new(
+        articles: &[Article],
+        ids: &[u32],
+        by: LaneBy,
+        order: LaneOrder,
+        lang: Lang,
+        within: Option<(i32, i32)>,
+    ) -> Self {
         let mut items = Vec::new();
         let mut values = Vec::new();
         let mut undated = 0;
@@ -165,6 +186,9 @@ impl TimelineModel {
                     undated += 1;
                     continue;
                 };
+                if within.is_some_and(|(from, to)| !(start < to && end > from)) {
+                    continue;
+                }
                 let period = c.period.as_ref().and_then(|p| {
                     let (ps, pe) = (parse_day(&p.start)?, parse_day(&p.end)?);
                     (ps <= pe).then_some((ps, pe + 1))
@@ -178,10 +202,10 @@ impl TimelineModel {
                     kind: c.kind,
                     period,
                 });
-                values.push(by.value(article, c));
+                values.push(by.value(article, c, lang));
             }
         }
-        let assignment = lanes::assign(&values, by.unknown_vi(), order);
+        let assignment = lanes::assign(&values, by.unknown(lang), order);
         let mut laned: Vec<Vec<Item>> = assignment
             .counts
             .iter()
@@ -356,6 +380,25 @@ pub fn time_order(layout: &[LaneLayout]) -> Vec<Glyph> {
             .then(a.lane().cmp(&b.lane()))
     });
     all
+}
+
+/// The glyph of `lane` under the pointer at `day`: a month or year bar that covers the day, else
+/// the nearest mark or cluster whose centre is within `reach_px` at `px_per_day`.
+pub fn hit(glyphs: &[Glyph], lane: u32, day: f64, px_per_day: f64, reach_px: f64) -> Option<Glyph> {
+    let reach = reach_px / px_per_day;
+    let is_bar = |g: &Glyph| matches!(g, Glyph::Mark { item, .. } if item.precision != DatePrecision::Day);
+    let in_lane = || glyphs.iter().filter(|g| g.lane() == lane);
+    let nearest = in_lane()
+        .map(|g| ((g.centre() - day).abs(), g))
+        .filter(|(d, _)| *d <= reach)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, g)| g);
+    let bar = in_lane().find(|g| match g {
+        Glyph::Mark { item, .. } => is_bar(g) && (item.start as f64..item.end as f64).contains(&day),
+        Glyph::Cluster { .. } => false,
+    });
+    // A point mark drawn over a bar wins: it is the smaller target.
+    nearest.filter(|g| !is_bar(g)).or(bar).or(nearest).copied()
 }
 
 #[cfg(test)]
