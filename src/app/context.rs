@@ -10,6 +10,7 @@ use leptos_router::params::ParamsMap;
 use hoinghi::bundle::Article;
 use hoinghi::load::Loaded;
 use hoinghi::search::{SearchIndex, SearchRequest, SearchResults};
+use hoinghi::timeline::{held_range, held_within};
 use hoinghi::view_state::request_from_pairs;
 
 use super::url::all_pairs;
@@ -37,7 +38,21 @@ impl Archive {
                 request_from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             })
         });
-        let results = Memo::new(move |_| Arc::new(request.with(|req| index.search(req))));
+        // A conference-date range (the timeline's brush) selects articles by their conference
+        // dates, which the index does not hold precisely; the selection is recomputed only when
+        // the range changes.
+        let held = Memo::new(move |_| request.with(held_range));
+        let among = {
+            let loaded = loaded.clone();
+            Memo::new(move |_| {
+                held.get()
+                    .map(|range| Arc::new(held_within(&loaded.bundle.articles, range)))
+            })
+        };
+        let results = Memo::new(move |_| {
+            let among = among.get();
+            Arc::new(request.with(|req| index.search_among(req, among.as_deref().map(|a| &a[..]))))
+        });
         Self {
             loaded,
             query,

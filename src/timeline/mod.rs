@@ -19,6 +19,7 @@ use std::ops::Range;
 
 use crate::bundle::{Article, ConferenceKind, DatePrecision};
 use crate::display::Lang;
+use crate::search::SearchRequest;
 use cluster::{Group, MAX_SPAN_PX};
 pub use lanes::{LaneBy, LaneOrder};
 use scale::{date_span, parse_day};
@@ -60,12 +61,6 @@ impl Item {
             (DatePrecision::Year, Lang::Vi) => format!("năm {y}"),
             (DatePrecision::Year, Lang::En) => y.to_string(),
         }
-    }
-
-    /// Whether any day of its date falls in `[from, to)`: what a brushed range over its mark
-    /// (a day, or a month or year bar) selects.
-    pub fn overlaps(&self, from: i32, to: i32) -> bool {
-        self.start < to && self.end > from
     }
 
     /// Everything drawn for it, mark and period.
@@ -382,11 +377,36 @@ pub fn time_order(layout: &[LaneLayout]) -> Vec<Glyph> {
     all
 }
 
+/// The conference-date range of a request (`hop_tu`/`hop_den`, inclusive days) as `[from, to)`
+/// day numbers; an end that is absent or not a date is open. `None` when neither end is set.
+pub fn held_range(req: &SearchRequest) -> Option<(i32, i32)> {
+    let from = req.held_from.as_deref().and_then(parse_day);
+    let to = req.held_to.as_deref().and_then(parse_day).map(|d| d + 1);
+    (from.is_some() || to.is_some()).then(|| (from.unwrap_or(i32::MIN), to.unwrap_or(i32::MAX)))
+}
+
+/// Which articles report a conference whose date overlaps `[from, to)`, by index: the selection
+/// [`crate::search::SearchIndex::search_among`] takes for a conference-date range.
+pub fn held_within(articles: &[Article], (from, to): (i32, i32)) -> Vec<bool> {
+    articles
+        .iter()
+        .map(|a| {
+            a.conferences.iter().any(|c| {
+                c.date
+                    .as_deref()
+                    .and_then(|d| date_span(d, c.precision))
+                    .is_some_and(|(start, end)| start < to && end > from)
+            })
+        })
+        .collect()
+}
+
 /// The glyph of `lane` under the pointer at `day`: a month or year bar that covers the day, else
 /// the nearest mark or cluster whose centre is within `reach_px` at `px_per_day`.
 pub fn hit(glyphs: &[Glyph], lane: u32, day: f64, px_per_day: f64, reach_px: f64) -> Option<Glyph> {
     let reach = reach_px / px_per_day;
-    let is_bar = |g: &Glyph| matches!(g, Glyph::Mark { item, .. } if item.precision != DatePrecision::Day);
+    let is_bar =
+        |g: &Glyph| matches!(g, Glyph::Mark { item, .. } if item.precision != DatePrecision::Day);
     let in_lane = || glyphs.iter().filter(|g| g.lane() == lane);
     let nearest = in_lane()
         .map(|g| ((g.centre() - day).abs(), g))
@@ -394,7 +414,9 @@ pub fn hit(glyphs: &[Glyph], lane: u32, day: f64, px_per_day: f64, reach_px: f64
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, g)| g);
     let bar = in_lane().find(|g| match g {
-        Glyph::Mark { item, .. } => is_bar(g) && (item.start as f64..item.end as f64).contains(&day),
+        Glyph::Mark { item, .. } => {
+            is_bar(g) && (item.start as f64..item.end as f64).contains(&day)
+        }
         Glyph::Cluster { .. } => false,
     });
     // A point mark drawn over a bar wins: it is the smaller target.

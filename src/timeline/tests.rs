@@ -327,6 +327,40 @@ fn a_brushed_range_keeps_the_conferences_whose_dates_overlap_it() {
 }
 
 #[test]
+fn the_conference_date_range_selects_articles_for_the_search() {
+    use crate::search::{SearchIndex, SearchRequest};
+    let a = seeds();
+    let req = SearchRequest {
+        held_from: Some("2022-07-01".into()),
+        held_to: Some("2023-04-07".into()),
+        ..Default::default()
+    };
+    let range = held_range(&req).unwrap();
+    assert_eq!(range, (day_number(2022, 7, 1), day_number(2023, 4, 8)));
+    // Bến Tre (4 Aug 2022), Gia Lai (20 Dec 2022) and Phú Yên (7 Apr 2023, the last day).
+    let among = held_within(&a, range);
+    assert_eq!(among, [true, false, true, true, false]);
+    let index = SearchIndex::build(&a);
+    let r = index.search_among(&req, Some(&among));
+    let mut ids = r.ids.clone();
+    ids.sort();
+    assert_eq!(ids, [0, 2, 3]);
+    // Facet counts follow: three provinces left.
+    let provinces = r.facet(crate::search::Facet::Province).values.len();
+    assert_eq!(provinces, 3);
+    // One open end; no ends, no range.
+    let open = SearchRequest {
+        held_to: Some("2021-12-31".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        held_within(&a, held_range(&open).unwrap()),
+        [false, false, false, false, true]
+    );
+    assert_eq!(held_range(&SearchRequest::default()), None);
+}
+
+#[test]
 fn the_pointer_hits_the_nearest_mark_of_its_lane_or_the_bar_under_it() {
     use ConferenceKind::*;
     let a = vec![
