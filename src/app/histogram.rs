@@ -119,6 +119,28 @@ pub fn DateFilter() -> impl IntoView {
             view! { <a class="small" href=search_href(&query.get(), &req)>"Bỏ lọc ngày"</a> }
         })
         };
+    // The timeline's brush narrows by conference date: said here too, so the list shows why.
+    let held = move || {
+        request.with(|r| {
+            (r.held_from.is_some() || r.held_to.is_some()).then(|| {
+                let text = format!(
+                    "Ngày họp: {} – {}",
+                    r.held_from.as_deref().unwrap_or("…"),
+                    r.held_to.as_deref().unwrap_or("…")
+                );
+                let mut req = r.clone();
+                req.held_from = None;
+                req.held_to = None;
+                view! {
+                    <p class="small held-range">
+                        {text}
+                        " · "
+                        <a href=search_href(&query.get(), &req)>"Bỏ lọc ngày họp"</a>
+                    </p>
+                }
+            })
+        })
+    };
     view! {
         <section class="facet dates">
             <h2>"Ngày đăng"</h2>
@@ -136,6 +158,7 @@ pub fn DateFilter() -> impl IntoView {
                 {bound_input(false, "đến ", "date-to")}
             </div>
             {clear}
+            {held}
         </section>
     }
 }

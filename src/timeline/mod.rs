@@ -214,11 +214,14 @@ impl TimelineModel {
             .into_iter()
             .zip(assignment.labels)
             .map(|(mut items, label)| {
-                items.sort_by(|a, b| {
-                    a.centre()
-                        .total_cmp(&b.centre())
-                        .then(a.article.cmp(&b.article))
-                        .then(a.conference.cmp(&b.conference))
+                // Centre order (start + end is twice the centre), ties in bundle order; an
+                // integer key sorts 50,000 items several times faster than comparing floats.
+                items.sort_unstable_by_key(|i| {
+                    (
+                        i64::from(i.start) + i64::from(i.end),
+                        i.article,
+                        i.conference,
+                    )
                 });
                 let centres: Vec<f64> = items.iter().map(Item::centre).collect();
                 let (mut before, mut after) = (0.0f64, 0.0f64);
