@@ -29,6 +29,7 @@ pub struct Archive {
 
 impl Archive {
     pub fn new(loaded: Arc<Loaded>, index: SearchIndex) -> Self {
+        super::timeline::warm(&loaded);
         let query = use_query_map();
         // The router updates the query synchronously on navigate, so the URL can be the one
         // source of truth even while typing.

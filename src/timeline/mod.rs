@@ -6,13 +6,15 @@
 //! - [`lanes`]: lane choice (province, region, kind, level, source) and order.
 //! - [`cluster`]: merging near marks into counted marks.
 //!
-//! [`TimelineModel::new`] reads the conferences of the articles in a search once; each frame
+//! [`Conferences`] reads a bundle's conferences once; [`TimelineModel::new`] picks those of a
+//! search from it; each frame
 //! then costs [`TimelineModel::layout`] over the visible window only, with a [`Clustering`]
 //! that is recomputed on zoom but not on pan.
 
 pub mod cluster;
 pub mod lanes;
 pub mod scale;
+pub mod table;
 pub mod ticks;
 
 use std::ops::Range;
@@ -23,6 +25,7 @@ use crate::search::SearchRequest;
 use cluster::{Group, MAX_SPAN_PX};
 pub use lanes::{LaneBy, LaneOrder};
 use scale::{date_span, parse_day};
+pub use table::Conferences;
 
 /// Pixels around the view in which marks are still laid out, so a mark's edge never pops in.
 const EDGE_PX: f64 = 16.0;
@@ -159,70 +162,70 @@ pub struct LaneLayout {
 }
 
 impl TimelineModel {
-    /// The dated conferences of `articles[id]` for each id, in lanes by `by` ordered by `order`,
-    /// lane names in `lang`; with `within` (days, `[from, to)`), only the conferences whose date
-    /// overlaps it (the brushed range: an article may also report conferences outside it).
+    /// The dated conferences of the articles `ids` (indices into the bundle `table` was read
+    /// from), in lanes by `by` ordered by `order`, lane names in `lang`; with `within` (days,
+    /// `[from, to)`), only the conferences whose date overlaps it (the brushed range: an article
+    /// may also report conferences outside it). One sequential pass over the table, which is
+    /// in centre order already, so each lane comes out sorted.
     pub fn new(
-        articles: &[Article],
+        table: &Conferences,
         ids: &[u32],
         by: LaneBy,
         order: LaneOrder,
         lang: Lang,
         within: Option<(i32, i32)>,
     ) -> Self {
-        let mut items = Vec::new();
-        let mut values = Vec::new();
+        let mut wanted = vec![false; table.undated.len()];
         let mut undated = 0;
         for &id in ids {
-            let article = &articles[id as usize];
-            for (ci, c) in article.conferences.iter().enumerate() {
-                let Some((start, end)) = c.date.as_deref().and_then(|d| date_span(d, c.precision))
-                else {
-                    undated += 1;
-                    continue;
-                };
-                if within.is_some_and(|(from, to)| !(start < to && end > from)) {
-                    continue;
-                }
-                let period = c.period.as_ref().and_then(|p| {
-                    let (ps, pe) = (parse_day(&p.start)?, parse_day(&p.end)?);
-                    (ps <= pe).then_some((ps, pe + 1))
-                });
-                items.push(Item {
-                    article: id,
-                    conference: ci as u32,
-                    start,
-                    end,
-                    precision: c.precision,
-                    kind: c.kind,
-                    period,
-                });
-                values.push(by.value(article, c, lang));
+            if let Some(w) = wanted.get_mut(id as usize) {
+                *w = true;
+                undated += usize::from(table.undated[id as usize]);
             }
         }
-        let assignment = lanes::assign(&values, by.unknown(lang), order);
-        let mut laned: Vec<Vec<Item>> = assignment
-            .counts
+        let slot = LaneBy::ALL.iter().position(|b| *b == by).unwrap_or(0);
+        let shown = |row: &&table::Row| {
+            wanted[row.item.article as usize]
+                && within.is_none_or(|(from, to)| row.item.start < to && row.item.end > from)
+        };
+        // Lane values index `counts`, the unknown value last.
+        let values = table.value_count(by);
+        let value_of = |row: &table::Row| match row.lane[slot] {
+            table::UNKNOWN => values,
+            v => v as usize,
+        };
+        let mut counts = vec![0usize; values + 1];
+        for row in table.rows.iter().filter(shown) {
+            counts[value_of(row)] += 1;
+        }
+        let present: Vec<usize> = (0..=values).filter(|&v| counts[v] > 0).collect();
+        let name = |v: usize| -> Option<&str> {
+            match by {
+                _ if v == values => None,
+                LaneBy::Kind | LaneBy::Level => Some(lanes::kind_or_level(by, v, lang)),
+                _ => Some(table.names[v].as_str()),
+            }
+        };
+        let named: Vec<(Option<&str>, usize)> =
+            present.iter().map(|&v| (name(v), counts[v])).collect();
+        let ranked = lanes::rank(&named, order);
+        let mut lane_of = vec![usize::MAX; values + 1];
+        for (rank, &i) in ranked.iter().enumerate() {
+            lane_of[present[i]] = rank;
+        }
+        let mut laned: Vec<Vec<Item>> = ranked
             .iter()
-            .map(|&n| Vec::with_capacity(n))
+            .map(|&i| Vec::with_capacity(named[i].1))
             .collect();
-        for (item, lane) in items.iter().zip(&assignment.lane_of) {
-            laned[*lane as usize].push(*item);
+        for row in table.rows.iter().filter(shown) {
+            laned[lane_of[value_of(row)]].push(row.item);
         }
         let mut kinds_seen = [false; ConferenceKind::ALL.len()];
         let lanes = laned
             .into_iter()
-            .zip(assignment.labels)
-            .map(|(mut items, label)| {
-                // Centre order (start + end is twice the centre), ties in bundle order; an
-                // integer key sorts 50,000 items several times faster than comparing floats.
-                items.sort_unstable_by_key(|i| {
-                    (
-                        i64::from(i.start) + i64::from(i.end),
-                        i.article,
-                        i.conference,
-                    )
-                });
+            .zip(&ranked)
+            .map(|(items, &i)| {
+                let label = named[i].0.unwrap_or(by.unknown(lang)).to_string();
                 let centres: Vec<f64> = items.iter().map(Item::centre).collect();
                 let (mut before, mut after) = (0.0f64, 0.0f64);
                 for item in &items {
@@ -334,14 +337,16 @@ fn glyph(lane_index: u32, lane: &Lane, g: Group, from: f64, to: f64) -> Option<G
             item: *item,
         });
     }
-    let start = members.iter().map(|i| i.start).min()?;
-    let end = members.iter().map(|i| i.end).max()?;
-    if (end as f64) < from || start as f64 > to {
-        return None;
-    }
+    // One pass over the members: their days and the count of each kind.
+    let (mut start, mut end) = (i32::MAX, i32::MIN);
     let mut per_kind = [0u32; ConferenceKind::ALL.len()];
     for item in members {
+        start = start.min(item.start);
+        end = end.max(item.end);
         per_kind[kind_index(item.kind)] += 1;
+    }
+    if (end as f64) < from || start as f64 > to {
+        return None;
     }
     let top = (0..per_kind.len()).max_by_key(|&k| (per_kind[k], std::cmp::Reverse(k)))?;
     let centre = lane.centres[g.first as usize..(g.first + g.count) as usize]
@@ -359,11 +364,10 @@ fn glyph(lane_index: u32, lane: &Lane, g: Group, from: f64, to: f64) -> Option<G
     })
 }
 
-fn kind_index(kind: ConferenceKind) -> usize {
-    ConferenceKind::ALL
-        .iter()
-        .position(|k| *k == kind)
-        .unwrap_or(0)
+/// A kind's position in [`ConferenceKind::ALL`], which lists the kinds in declaration order
+/// (checked by a test): a cast, since clustering counts kinds for every member in view.
+pub(crate) fn kind_index(kind: ConferenceKind) -> usize {
+    kind as usize
 }
 
 /// Every glyph of a layout in time order, ties by lane: the order keyboard focus moves in.

@@ -130,7 +130,7 @@ fn everything(model: &TimelineModel, px_per_day: f64) -> Vec<LaneLayout> {
 fn seed_conferences_sit_in_province_lanes_in_vietnamese_order() {
     let a = seeds();
     let model = TimelineModel::new(
-        &a,
+        &Conferences::new(&a),
         &all_ids(&a),
         LaneBy::Province,
         LaneOrder::Alpha,
@@ -179,17 +179,38 @@ fn seed_conferences_sit_in_province_lanes_in_vietnamese_order() {
 fn lanes_by_kind_region_level_source_and_by_activity() {
     let a = seeds();
     let ids = all_ids(&a);
-    let by_kind = TimelineModel::new(&a, &ids, LaneBy::Kind, LaneOrder::Alpha, Lang::Vi, None);
+    let by_kind = TimelineModel::new(
+        &Conferences::new(&a),
+        &ids,
+        LaneBy::Kind,
+        LaneOrder::Alpha,
+        Lang::Vi,
+        None,
+    );
     assert_eq!(
         labels(&by_kind),
         ["Giao ban", "Ký kết", "Sơ kết", "Tổng kết"]
     );
-    let busiest = TimelineModel::new(&a, &ids, LaneBy::Kind, LaneOrder::Activity, Lang::Vi, None);
+    let busiest = TimelineModel::new(
+        &Conferences::new(&a),
+        &ids,
+        LaneBy::Kind,
+        LaneOrder::Activity,
+        Lang::Vi,
+        None,
+    );
     assert_eq!(labels(&busiest)[0], "Tổng kết");
     // Within a lane, conferences are in date order.
     let tong_ket: Vec<u32> = busiest.lanes[0].items.iter().map(|i| i.article).collect();
     assert_eq!(tong_ket, [3, 1]);
-    let by_region = TimelineModel::new(&a, &ids, LaneBy::Region, LaneOrder::Alpha, Lang::Vi, None);
+    let by_region = TimelineModel::new(
+        &Conferences::new(&a),
+        &ids,
+        LaneBy::Region,
+        LaneOrder::Alpha,
+        Lang::Vi,
+        None,
+    );
     assert_eq!(
         labels(&by_region),
         [
@@ -200,17 +221,38 @@ fn lanes_by_kind_region_level_source_and_by_activity() {
             "Tây Nguyên"
         ]
     );
-    let by_level = TimelineModel::new(&a, &ids, LaneBy::Level, LaneOrder::Alpha, Lang::Vi, None);
+    let by_level = TimelineModel::new(
+        &Conferences::new(&a),
+        &ids,
+        LaneBy::Level,
+        LaneOrder::Alpha,
+        Lang::Vi,
+        None,
+    );
     assert_eq!(labels(&by_level), ["Tỉnh"]);
-    let by_source = TimelineModel::new(&a, &ids, LaneBy::Source, LaneOrder::Alpha, Lang::Vi, None);
+    let by_source = TimelineModel::new(
+        &Conferences::new(&a),
+        &ids,
+        LaneBy::Source,
+        LaneOrder::Alpha,
+        Lang::Vi,
+        None,
+    );
     assert_eq!(by_source.lanes.len(), 5);
+}
+
+#[test]
+fn kinds_are_listed_in_declaration_order() {
+    for (i, kind) in ConferenceKind::ALL.into_iter().enumerate() {
+        assert_eq!(kind_index(kind), i, "{kind:?}");
+    }
 }
 
 #[test]
 fn lanes_follow_the_search_and_empty_ones_disappear() {
     let a = seeds();
     let model = TimelineModel::new(
-        &a,
+        &Conferences::new(&a),
         &[3, 1],
         LaneBy::Province,
         LaneOrder::Alpha,
@@ -218,7 +260,14 @@ fn lanes_follow_the_search_and_empty_ones_disappear() {
         None,
     );
     assert_eq!(labels(&model), ["Điện Biên", "Gia Lai"]);
-    let none = TimelineModel::new(&a, &[], LaneBy::Province, LaneOrder::Alpha, Lang::Vi, None);
+    let none = TimelineModel::new(
+        &Conferences::new(&a),
+        &[],
+        LaneBy::Province,
+        LaneOrder::Alpha,
+        Lang::Vi,
+        None,
+    );
     assert!(none.lanes.is_empty() && none.extent().is_none() && none.kinds.is_empty());
 }
 
@@ -243,7 +292,7 @@ fn month_and_year_dates_are_spans_and_undated_ones_are_counted() {
         ),
     ];
     let model = TimelineModel::new(
-        &a,
+        &Conferences::new(&a),
         &[0, 1],
         LaneBy::Province,
         LaneOrder::Alpha,
@@ -274,7 +323,7 @@ fn month_and_year_dates_are_spans_and_undated_ones_are_counted() {
         .collect();
     assert_eq!(english, ["2022", "Apr 2023", "7 Apr 2023"]);
     let in_english = TimelineModel::new(
-        &a,
+        &Conferences::new(&a),
         &[0, 1],
         LaneBy::Province,
         LaneOrder::Alpha,
@@ -303,7 +352,7 @@ fn a_brushed_range_keeps_the_conferences_whose_dates_overlap_it() {
             day_number(to.0, to.1, to.2),
         );
         let m = TimelineModel::new(
-            &a,
+            &Conferences::new(&a),
             &[0],
             LaneBy::Province,
             LaneOrder::Alpha,
@@ -380,7 +429,7 @@ fn the_pointer_hits_the_nearest_mark_of_its_lane_or_the_bar_under_it() {
         ),
     ];
     let model = TimelineModel::new(
-        &a,
+        &Conferences::new(&a),
         &[0, 1],
         LaneBy::Province,
         LaneOrder::Alpha,
@@ -418,7 +467,7 @@ fn the_pointer_hits_the_nearest_mark_of_its_lane_or_the_bar_under_it() {
 fn only_the_visible_window_is_laid_out_but_a_period_reaching_in_counts() {
     let a = seeds();
     let model = TimelineModel::new(
-        &a,
+        &Conferences::new(&a),
         &all_ids(&a),
         LaneBy::Province,
         LaneOrder::Alpha,
@@ -468,7 +517,14 @@ fn dense_lanes_cluster_when_zoomed_out_and_split_when_zoomed_in() {
         })
         .collect();
     let a = vec![article("z", Some(("Phú Yên", "x")), conferences)];
-    let model = TimelineModel::new(&a, &[0], LaneBy::Province, LaneOrder::Alpha, Lang::Vi, None);
+    let model = TimelineModel::new(
+        &Conferences::new(&a),
+        &[0],
+        LaneBy::Province,
+        LaneOrder::Alpha,
+        Lang::Vi,
+        None,
+    );
 
     let far = everything(&model, 0.2);
     let counts: Vec<u32> = far[0]
@@ -530,7 +586,7 @@ fn fifty_thousand_conferences_lay_out_within_a_frame_budget_natively() {
         })
         .collect();
     let model = TimelineModel::new(
-        &articles,
+        &Conferences::new(&articles),
         &all_ids(&articles),
         LaneBy::Province,
         LaneOrder::Alpha,

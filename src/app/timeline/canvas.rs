@@ -63,10 +63,13 @@ extern "C" {
     fn stroke_path(this: &Ctx, path: &Path);
     #[wasm_bindgen(method, js_name = fillText)]
     fn fill_text(this: &Ctx, text: &str, x: f64, y: f64);
+    #[wasm_bindgen(method, js_name = moveTo)]
+    fn move_to(this: &Ctx, x: f64, y: f64);
+    // Colours are passed as JS strings made once, not converted from Rust on every call.
     #[wasm_bindgen(method, setter = fillStyle)]
-    fn set_fill_style(this: &Ctx, value: &str);
+    fn set_fill_style(this: &Ctx, value: &JsValue);
     #[wasm_bindgen(method, setter = strokeStyle)]
-    fn set_stroke_style(this: &Ctx, value: &str);
+    fn set_stroke_style(this: &Ctx, value: &JsValue);
     #[wasm_bindgen(method, setter = lineWidth)]
     fn set_line_width(this: &Ctx, value: f64);
     #[wasm_bindgen(method, setter = globalAlpha)]
@@ -109,11 +112,12 @@ pub fn kind_colour(kind: ConferenceKind) -> &'static str {
     }
 }
 
-/// A canvas with its context, its kinds' shapes as paths, and the theme's ink.
+/// A canvas with its context, and each kind's shape and colour ready for drawing.
 pub struct Painter {
     canvas: Canvas,
     ctx: Ctx,
     shapes: Vec<Path>,
+    colours: Vec<JsValue>,
 }
 
 /// Everything one frame shows.
@@ -132,6 +136,8 @@ pub struct Frame<'a> {
     pub rings: [Option<GlyphRef>; 2],
 }
 
+const KINDS: usize = ConferenceKind::ALL.len();
+
 impl Painter {
     pub fn new(el: web_sys::HtmlElement) -> Option<Painter> {
         let canvas: Canvas = el.unchecked_into();
@@ -140,13 +146,20 @@ impl Painter {
             .iter()
             .map(|k| Path::new(shape(*k)))
             .collect();
+        let colours = ConferenceKind::ALL
+            .iter()
+            .map(|k| JsValue::from_str(kind_colour(*k)))
+            .collect();
         Some(Painter {
             canvas,
             ctx,
             shapes,
+            colours,
         })
     }
 
+    /// Paints a frame. Glyphs are drawn kind by kind, so each colour is set once per layer
+    /// rather than once per glyph.
     pub fn paint(&self, f: &Frame) {
         let ctx = &self.ctx;
         let dpr = web_sys::window()
@@ -163,7 +176,10 @@ impl Painter {
         // The theme decides the ink: read from the canvas's own computed style (`color` is the
         // text colour, `background-color` the card's) so light, dark and system themes follow.
         let style = computed_style(&self.canvas);
-        let (ink, card) = (style.color(), style.background_color());
+        let (ink, card) = (
+            JsValue::from_str(&style.color()),
+            JsValue::from_str(&style.background_color()),
+        );
         ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
         ctx.clear_rect(0.0, 0.0, f.width, f.height);
 
@@ -183,77 +199,90 @@ impl Painter {
         }
 
         let x_of = |day: f64| LABEL_W + f.scale.x(day);
-        // Reviewed periods: a thin bar along the lane's bottom, behind the marks.
-        ctx.set_global_alpha(0.35);
+        let mid = |lane: u32| lane_top(lane as usize, f) + LANE_H / 2.0;
+        let mut by_kind: [Vec<&Glyph>; KINDS] = Default::default();
         for g in f.glyphs {
-            if let Glyph::Mark { lane, item, .. } = g {
+            let kind = match g {
+                Glyph::Mark { item, .. } => item.kind,
+                Glyph::Cluster { kind, .. } => *kind,
+            };
+            by_kind[kind as usize].push(g);
+        }
+        let marks = |k: usize| {
+            by_kind[k].iter().filter_map(|g| match g {
+                Glyph::Mark { lane, item, .. } => Some((*lane, item)),
+                Glyph::Cluster { .. } => None,
+            })
+        };
+        for (k, colour) in self.colours.iter().enumerate() {
+            ctx.set_fill_style(colour);
+            ctx.set_stroke_style(colour);
+            // Reviewed periods: a thin bar along the lane's bottom, behind the marks.
+            ctx.set_global_alpha(0.35);
+            for (lane, item) in marks(k) {
                 if let Some((start, end)) = item.period {
-                    ctx.set_fill_style(kind_colour(item.kind));
                     let (a, b) = (x_of(start as f64), x_of(end as f64));
-                    ctx.fill_rect(a, lane_top(*lane as usize, f) + LANE_H - 8.0, b - a, 4.0);
+                    ctx.fill_rect(a, mid(lane) + LANE_H / 2.0 - 8.0, b - a, 4.0);
                 }
             }
-        }
-        // Month and year dates: a faint bar over the whole month or year, no made-up day.
-        for g in f.glyphs {
-            if let Glyph::Mark { lane, item, .. } = g {
-                if item.precision != DatePrecision::Day {
-                    let (a, b) = (x_of(item.start as f64), x_of(item.end as f64));
-                    let y = lane_top(*lane as usize, f) + LANE_H / 2.0 - 6.0;
-                    ctx.set_fill_style(kind_colour(item.kind));
-                    ctx.set_stroke_style(kind_colour(item.kind));
-                    ctx.set_global_alpha(0.22);
-                    ctx.fill_rect(a, y, b - a, 12.0);
-                    ctx.set_global_alpha(0.8);
-                    ctx.set_line_width(1.0);
-                    ctx.stroke_rect(a, y, b - a, 12.0);
+            // Month and year dates: a faint bar over the whole month or year, no made-up day.
+            ctx.begin_path();
+            for (lane, item) in marks(k).filter(|(_, i)| i.precision != DatePrecision::Day) {
+                let (a, b) = (x_of(item.start as f64), x_of(item.end as f64));
+                ctx.rect(a, mid(lane) - 6.0, b - a, 12.0);
+            }
+            ctx.set_global_alpha(0.22);
+            ctx.fill();
+            ctx.set_global_alpha(0.8);
+            ctx.set_line_width(1.0);
+            ctx.stroke();
+            // Clusters: a circle whose size grows with the count.
+            ctx.begin_path();
+            for g in &by_kind[k] {
+                if let Glyph::Cluster {
+                    lane,
+                    count,
+                    centre,
+                    ..
+                } = **g
+                {
+                    let (x, r) = (x_of(centre), cluster_radius(count));
+                    ctx.move_to(x + r, mid(lane));
+                    ctx.arc(x, mid(lane), r, 0.0, std::f64::consts::TAU);
                 }
             }
+            ctx.set_global_alpha(0.28);
+            ctx.fill();
+            ctx.set_global_alpha(1.0);
+            ctx.set_line_width(1.5);
+            ctx.stroke();
         }
-        // Clusters, then day marks on top.
+        // Counts over the clusters, in the text colour.
         ctx.set_font("700 10px system-ui, sans-serif");
         ctx.set_text_align("center");
         ctx.set_text_baseline("middle");
+        ctx.set_fill_style(&ink);
         for g in f.glyphs {
             if let Glyph::Cluster {
                 lane,
                 count,
                 centre,
-                kind,
                 ..
             } = *g
             {
-                let (x, y) = (x_of(centre), lane_top(lane as usize, f) + LANE_H / 2.0);
-                let r = cluster_radius(count);
-                ctx.begin_path();
-                ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
-                ctx.set_fill_style(kind_colour(kind));
-                ctx.set_global_alpha(0.28);
-                ctx.fill();
-                ctx.set_stroke_style(kind_colour(kind));
-                ctx.set_global_alpha(1.0);
-                ctx.set_line_width(1.5);
-                ctx.stroke();
-                ctx.set_fill_style(&ink);
-                ctx.fill_text(&short_count(count), x, y + 0.5);
+                ctx.fill_text(&short_count(count), x_of(centre), mid(lane) + 0.5);
             }
         }
-        ctx.set_global_alpha(1.0);
+        // Day marks on top, outlined in the card colour so overlapping marks stay apart.
         ctx.set_line_width(1.0);
         ctx.set_stroke_style(&card);
-        for g in f.glyphs {
-            if let Glyph::Mark { lane, item, .. } = g {
-                if item.precision == DatePrecision::Day {
-                    let (x, y) = (
-                        x_of(item.centre()),
-                        lane_top(*lane as usize, f) + LANE_H / 2.0,
-                    );
-                    ctx.set_transform(dpr, 0.0, 0.0, dpr, x * dpr, y * dpr);
-                    ctx.set_fill_style(kind_colour(item.kind));
-                    let path = &self.shapes[kind_index(item.kind)];
-                    ctx.fill_path(path);
-                    ctx.stroke_path(path);
-                }
+        for (k, colour) in self.colours.iter().enumerate() {
+            ctx.set_fill_style(colour);
+            for (lane, item) in marks(k).filter(|(_, i)| i.precision == DatePrecision::Day) {
+                let (x, y) = (x_of(item.centre()), mid(lane));
+                ctx.set_transform(dpr, 0.0, 0.0, dpr, x * dpr, y * dpr);
+                ctx.fill_path(&self.shapes[k]);
+                ctx.stroke_path(&self.shapes[k]);
             }
         }
         ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
@@ -262,7 +291,7 @@ impl Painter {
     }
 
     /// Rings around the hovered and focused glyphs, the way focus shows on a link.
-    fn rings(&self, f: &Frame, ink: &str, x_of: impl Fn(f64) -> f64) {
+    fn rings(&self, f: &Frame, ink: &JsValue, x_of: impl Fn(f64) -> f64) {
         let ctx = &self.ctx;
         ctx.set_stroke_style(ink);
         ctx.set_line_width(2.5);
@@ -294,13 +323,6 @@ impl Painter {
 
 fn lane_top(lane: usize, f: &Frame) -> f64 {
     lane as f64 * LANE_H - f.scroll_top
-}
-
-fn kind_index(kind: ConferenceKind) -> usize {
-    ConferenceKind::ALL
-        .iter()
-        .position(|k| *k == kind)
-        .unwrap_or(0)
 }
 
 /// A cluster's count in its circle: `1,2k` past a thousand.

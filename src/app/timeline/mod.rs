@@ -30,7 +30,7 @@ mod strings;
 
 use std::cell::RefCell;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use leptos::html::{Canvas as CanvasEl, Div};
@@ -44,9 +44,11 @@ use hoinghi::search::SearchResults;
 use hoinghi::timeline::scale::{iso_day, parse_window, window_param, Scale};
 use hoinghi::timeline::ticks::{axis as axis_of, Axis};
 use hoinghi::timeline::{
-    cluster, held_range, time_order, Glyph, LaneBy, LaneOrder, TimelineModel, Viewport,
+    cluster, held_range, time_order, Conferences, Glyph, LaneBy, LaneOrder, TimelineModel, Viewport,
 };
 use leptos_router::params::ParamsMap;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
 
 use super::context::Archive;
 use super::url::href;
@@ -362,6 +364,46 @@ thread_local! {
     static LAST_MODEL: RefCell<Option<(ModelKey, Arc<TimelineModel>)>> = const { RefCell::new(None) };
 }
 
+thread_local! {
+    /// The conference table of the bundle shown (held weakly: a bundle that is replaced is
+    /// freed).
+    static TABLE: RefCell<Option<(Weak<Loaded>, Arc<Conferences>)>> = const { RefCell::new(None) };
+}
+
+fn table_for(loaded: &Arc<Loaded>) -> Arc<Conferences> {
+    TABLE.with_borrow_mut(|cached| match cached {
+        Some((bundle, table)) if Weak::ptr_eq(bundle, &Arc::downgrade(loaded)) => table.clone(),
+        _ => {
+            let table = Arc::new(Conferences::new(&loaded.bundle.articles));
+            *cached = Some((Arc::downgrade(loaded), table.clone()));
+            table
+        }
+    })
+}
+
+/// Reads a newly loaded bundle's conferences when the browser is next idle, so the first
+/// switch to the timeline does not have to (on 50,000 conferences that read is most of a
+/// first draw).
+pub fn warm(loaded: &Arc<Loaded>) {
+    let bundle = Arc::downgrade(loaded);
+    let read = move || {
+        if let Some(loaded) = bundle.upgrade() {
+            table_for(&loaded);
+        }
+    };
+    let window = window();
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(idle) => {
+            let _ = idle.call1(&window, &Closure::once_into_js(read));
+        }
+        // Safari has no requestIdleCallback.
+        None => set_timeout(read, Duration::from_millis(300)),
+    }
+}
+
 fn last_model(key: ModelKey, build: impl FnOnce(&ModelKey) -> TimelineModel) -> Arc<TimelineModel> {
     LAST_MODEL.with_borrow_mut(|last| match last {
         Some((k, model)) if *k == key => model.clone(),
@@ -397,7 +439,7 @@ pub fn TimelinePage() -> impl IntoView {
             };
             Shared(last_model(key, |k| {
                 TimelineModel::new(
-                    &loaded.bundle.articles,
+                    &table_for(&loaded),
                     &k.results.ids,
                     k.by,
                     k.order,
