@@ -195,7 +195,7 @@ const TIMELINE_LAYER = '.timeline .tl-mark, .timeline .tl-cluster';
  * timeline is drawn, and to its accessible layer being there, `runs` times (back to the list in
  * between, unmeasured).
  */
-async function switchToTimeline({ runs, drawn, layer }) {
+async function switchToTimeline({ runs, drawn, layer, marks = false }) {
   const tick = () => new Promise((r) => setTimeout(r, 0));
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
   const times = [];
@@ -204,9 +204,11 @@ async function switchToTimeline({ runs, drawn, layer }) {
     while (!document.querySelector('.result-row')) await tick();
     await frame();
     const t0 = performance.now();
+    if (marks) performance.mark(`switch${i}`);
     document.querySelector('.view-switch').click();
     while (!document.querySelector(drawn) && performance.now() - t0 < 30_000) await tick();
     await frame();
+    if (marks) performance.mark(`switched${i}`);
     times.push(performance.now() - t0);
     while (!document.querySelector(layer) && performance.now() - t0 < 30_000) await tick();
     layers.push(performance.now() - t0);
@@ -220,7 +222,7 @@ async function switchToTimeline({ runs, drawn, layer }) {
  * from dispatching the event to the next task (Leptos' effects have run, whatever they draw is
  * drawn) plus a forced layout.
  */
-async function panZoomSteps(count) {
+async function panZoomSteps({ count, marks = false }) {
   const lanes = document.querySelector('.tl-lanes');
   const plot = document.querySelector('.tl-plot');
   const { left, top, width } = plot.getBoundingClientRect();
@@ -233,12 +235,46 @@ async function panZoomSteps(count) {
   const times = [];
   for (let i = 0; i < count; i++) {
     const t0 = performance.now();
+    if (marks) performance.mark(`step${i}`);
     events[i % events.length]();
     await tick();
     plot.getBoundingClientRect();
+    if (marks) performance.mark(`stepped${i}`);
     times.push(performance.now() - t0);
   }
   return times;
+}
+
+/**
+ * Main-thread CPU time (thread clock, from a Chrome trace) of list → timeline switches and of
+ * pan/zoom steps, the same actions as the wall-clock figures: unlike those, it does not grow
+ * when other processes load the machine. A step's time is the CPU of the tasks between its
+ * marks, clipped to them.
+ */
+async function tracedTimeline(context, page, switches) {
+  await page.click('.view-switch');
+  await page.waitForSelector('.result-row');
+  await page.waitForTimeout(1000);
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'] } });
+  await page.evaluate(switchToTimeline, { runs: switches, drawn: TIMELINE_DRAWN, layer: TIMELINE_LAYER, marks: true });
+  await page.click('.view-switch');
+  await page.waitForSelector(TIMELINE_DRAWN, { state: 'attached' });
+  await page.evaluate(panZoomSteps, { count: 36, marks: true });
+  await cdp.send('Tracing.end');
+  await complete;
+  const markEvent = events.find((e) => e.name === 'step0');
+  const main = events.filter((e) => e.pid === markEvent.pid && e.tid === markEvent.tid);
+  const at = (name) => main.find((e) => e.name === name)?.ts;
+  const cpu = (a, b) => main.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.ts < b && e.ts + e.dur > a)
+    .reduce((sum, e) => sum + (e.tdur ?? e.dur) * (Math.min(b, e.ts + e.dur) - Math.max(a, e.ts)) / Math.max(1, e.dur), 0) / 1000;
+  return {
+    switched: [...Array(switches).keys()].map((i) => cpu(at(`switch${i}`), at(`switched${i}`))),
+    steps: [...Array(36).keys()].map((i) => cpu(at(`step${i}`), at(`stepped${i}`))),
+  };
 }
 
 /**
@@ -264,8 +300,9 @@ export async function measureTimeline(browser, base, bundleUrl, { switches = 5 }
       { runs: switches, drawn: TIMELINE_DRAWN, layer: TIMELINE_LAYER });
     await page.click('.view-switch');
     await page.waitForSelector(TIMELINE_DRAWN, { state: 'attached' });
-    const steps = await page.evaluate(panZoomSteps, 36);
-    return { coldDraw: cold.frame, switched, layers, steps };
+    const steps = await page.evaluate(panZoomSteps, { count: 36 });
+    const cpu = await tracedTimeline(context, page, switches);
+    return { coldDraw: cold.frame, switched, layers, steps, cpu };
   } finally {
     await context.close();
   }
@@ -285,4 +322,8 @@ export function timelineFigures(report, t, input) {
   report.add('pan/zoom step, p50', pct(t.steps, 50), 'ms', `${t.steps.length} steps`,
     'key + − → ← on .tl-lanes or wheel on .tl-plot → next task (effects run, canvas drawn) + forced layout');
   report.add('pan/zoom step, p95', pct(t.steps, 95), 'ms', `${t.steps.length} steps`, 'same; a 60 Hz frame is 16.7 ms');
+  report.add('first draw, main-thread CPU, first / median', `${t.cpu.switched[0].toFixed(0)} / ${median(t.cpu.switched).toFixed(0)}`, 'ms', input,
+    `the same switches again, thread-clock time of the page's main thread from a Chrome trace (not inflated by other load on the machine): ${list(t.cpu.switched)}`);
+  report.add('pan/zoom step, main-thread CPU, p50 / p95', `${pct(t.cpu.steps, 50).toFixed(1)} / ${pct(t.cpu.steps, 95).toFixed(1)}`, 'ms', `${t.cpu.steps.length} steps`,
+    'the same 36 steps again, thread-clock time of the tasks between each step\'s marks');
 }

@@ -177,6 +177,13 @@ export default function (test) {
     const shared = await axisLabels(other);
     assert(shared.join() === labels.join(), `the link shows the same window: ${shared} vs ${labels}`);
     await other.close();
+    // Leaving right after a gesture: the pending URL update must not reach into the list.
+    await page.focus('.tl-lanes');
+    await page.keyboard.press('+');
+    await page.locator('.view-switch').click();
+    await page.waitForSelector('.results-pane');
+    await page.waitForTimeout(800);
+    assert((await page.locator('.result-row').count()) === 5, 'the list is still there');
   });
 
   test('timeline: lanes follow the search and the lane choice in the URL', async ({ page, base }) => {

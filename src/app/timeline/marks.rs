@@ -240,7 +240,8 @@ pub fn focus(plot: NodeRef<Div>, g: &Glyph) {
     let (lane, first) = g.key();
     let selector = format!("[data-lane=\"{lane}\"][data-first=\"{first}\"]");
     let found = plot
-        .get_untracked()
+        .try_get_untracked()
+        .flatten()
         .and_then(|root| root.query_selector(&selector).ok().flatten())
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(el) = found {

@@ -196,9 +196,14 @@ impl Tl {
 
     /// Writes the window into `tl=`, as a new history entry, unless it is there already.
     fn write_window(&self) {
-        let s = self.scale.get_untracked();
-        let param = window_param(s.start, s.end(self.width.get_untracked()));
-        let query = self.query.get_untracked();
+        let (Some(s), Some(width), Some(query)) = (
+            self.scale.try_get_untracked(),
+            self.width.try_get_untracked(),
+            self.query.try_get_untracked(),
+        ) else {
+            return;
+        };
+        let param = window_param(s.start, s.end(width));
         if query.get("tl").as_deref() != Some(param.as_str()) {
             self.navigate(&href(&query, &[("tl", Some(&param))]), true);
         }
@@ -531,7 +536,15 @@ pub fn TimelinePage() -> impl IntoView {
         }
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| tl.measure());
-    on_cleanup(move || resize.remove());
+    // Timers must not fire into a page that is gone (the list, an article).
+    on_cleanup(move || {
+        resize.remove();
+        for timer in [tl.sync_timer, tl.url_timer] {
+            if let Some(Some(handle)) = timer.try_get_value() {
+                handle.clear();
+            }
+        }
+    });
 
     // The accessible layer: at once when keyboard focus is to move; for a new model, just after
     // the first frame is painted (creating its elements would double the first draw); else once
