@@ -259,7 +259,7 @@ async function tracedTimeline(context, page, switches) {
   const events = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
   const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'] } });
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] } });
   await page.evaluate(switchToTimeline, { runs: switches, drawn: TIMELINE_DRAWN, layer: TIMELINE_LAYER, marks: true });
   await page.click('.view-switch');
   await page.waitForSelector(TIMELINE_DRAWN, { state: 'attached' });
