@@ -63,6 +63,10 @@ extern "C" {
     fn stroke_path(this: &Ctx, path: &Path);
     #[wasm_bindgen(method, js_name = fillText)]
     fn fill_text(this: &Ctx, text: &str, x: f64, y: f64);
+    // A count under 1,000 goes as a number, which JS prints itself: no string is copied out
+    // of wasm for each of the hundreds of clusters in a frame.
+    #[wasm_bindgen(method, js_name = fillText)]
+    fn fill_number(this: &Ctx, number: f64, x: f64, y: f64);
     #[wasm_bindgen(method, js_name = moveTo)]
     fn move_to(this: &Ctx, x: f64, y: f64);
     // Colours are passed as JS strings made once, not converted from Rust on every call.
@@ -270,7 +274,12 @@ impl Painter {
                 ..
             } = *g
             {
-                ctx.fill_text(&short_count(count), x_of(centre), mid(lane) + 0.5);
+                let (x, y) = (x_of(centre), mid(lane) + 0.5);
+                if count < 1000 {
+                    ctx.fill_number(f64::from(count), x, y);
+                } else {
+                    ctx.fill_text(&short_count(count), x, y);
+                }
             }
         }
         // Day marks on top, outlined in the card colour so overlapping marks stay apart.
