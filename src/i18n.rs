@@ -78,6 +78,8 @@ texts! {
     date_from: "Từ ", "From ";
     date_to: "đến ", "to ";
     clear_dates: "Bỏ lọc ngày", "Clear dates";
+    held_dates: "Ngày họp", "Conference dates";
+    clear_held_dates: "Bỏ lọc ngày họp", "Clear conference dates";
 
     // Results.
     results_label: "Kết quả", "Results";

@@ -9,6 +9,7 @@
 //! | `sort` | `moi` newest, `cu` oldest, `hoinghi` conference date; absent: relevance |
 //! | `tinh`, `tinh2025`, `nam`, `loai`, `nguon`, `nguoi`, `vanban`, `cap` | selected facet values, repeatable |
 //! | `tu`, `den` | published-date range, `yyyy-mm-dd` (or `yyyy-mm`, `yyyy`) |
+//! | `hop_tu`, `hop_den` | conference-date range, `yyyy-mm-dd`: conferences held then (the timeline's brush) |
 //! | `t2025` | `1`: provinces after the 2025 merger |
 //! | `xep` | `az`: facet values in Vietnamese alphabetical order instead of by count |
 //! | `a` | the article open in the reader |
@@ -59,6 +60,8 @@ pub fn request_from_pairs<'a>(
             "sort" => req.sort = sort_from(value),
             "tu" => req.date_from = Some(value.to_string()).filter(|v| !v.is_empty()),
             "den" => req.date_to = Some(value.to_string()).filter(|v| !v.is_empty()),
+            "hop_tu" => req.held_from = Some(value.to_string()).filter(|v| !v.is_empty()),
+            "hop_den" => req.held_to = Some(value.to_string()).filter(|v| !v.is_empty()),
             "t2025" => req.provinces_2025 = value == "1",
             "xep" => {
                 req.facet_sort = if value == "az" {
@@ -106,6 +109,12 @@ pub fn pairs_from_request(req: &SearchRequest) -> Vec<(&'static str, String)> {
     if let Some(to) = &req.date_to {
         pairs.push(("den", to.clone()));
     }
+    if let Some(from) = &req.held_from {
+        pairs.push(("hop_tu", from.clone()));
+    }
+    if let Some(to) = &req.held_to {
+        pairs.push(("hop_den", to.clone()));
+    }
     if req.provinces_2025 {
         pairs.push(("t2025", "1".into()));
     }
@@ -142,6 +151,8 @@ pub fn is_narrowed(req: &SearchRequest) -> bool {
         || !req.filters.is_empty()
         || req.date_from.is_some()
         || req.date_to.is_some()
+        || req.held_from.is_some()
+        || req.held_to.is_some()
 }
 
 /// `req` narrowed to `value` of `facet`: that facet's selection becomes just `value`. Used on a
@@ -191,6 +202,8 @@ mod tests {
             ("loai", "tong_ket"),
             ("tu", "2022-01"),
             ("den", "2023-12-31"),
+            ("hop_tu", "2022-07-01"),
+            ("hop_den", "2023-04-30"),
             ("t2025", "1"),
             ("xep", "az"),
             ("a", "ignored-here"),
@@ -198,6 +211,10 @@ mod tests {
         assert_eq!(req.query, "dân vận khéo");
         assert!(req.exact && req.provinces_2025);
         assert_eq!(req.sort, Sort::Oldest);
+        assert_eq!(
+            (req.held_from.as_deref(), req.held_to.as_deref()),
+            (Some("2022-07-01"), Some("2023-04-30"))
+        );
         assert_eq!(req.facet_sort, FacetSort::Alpha);
         assert_eq!(
             req.filters,

@@ -10,6 +10,7 @@ use hoinghi::bundle::Article;
 use hoinghi::load::Loaded;
 use hoinghi::query_string::QueryPairs;
 use hoinghi::search::{SearchIndex, SearchRequest, SearchResults};
+use hoinghi::timeline::{held_range, held_within};
 use hoinghi::view_state::request_from_pairs;
 
 use super::location::use_query;
@@ -43,6 +44,7 @@ pub struct Archive {
 
 impl Archive {
     pub fn new(loaded: Arc<Loaded>, searcher: Searcher) -> Self {
+        super::timeline::warm(&loaded);
         let query = use_query();
         // Navigation updates the query synchronously, so the URL can be the one source of truth
         // even while typing.
@@ -55,10 +57,23 @@ impl Archive {
             Searcher::Sharded(shards) => Some(shards.clone()),
             Searcher::Whole(_) => None,
         };
+        // A conference-date range (the timeline's brush) selects articles by their conference
+        // dates, which the index does not hold precisely; the selection is recomputed only when
+        // the range changes.
+        let held = Memo::new(move |_| request.with(held_range));
+        let among = {
+            let loaded = loaded.clone();
+            Memo::new(move |_| {
+                held.get()
+                    .map(|range| Arc::new(held_within(&loaded.bundle.articles, range)))
+            })
+        };
         let results = Memo::new(move |previous: Option<&Arc<SearchResults>>| {
+            let among = among.get();
+            let among = among.as_deref().map(|a| &a[..]);
             request.with(|req| match &searcher {
-                Searcher::Whole(index) => Arc::new(index.search(req)),
-                Searcher::Sharded(shards) => shards.search(req, previous),
+                Searcher::Whole(index) => Arc::new(index.search_among(req, among)),
+                Searcher::Sharded(shards) => shards.search(req, previous, among),
             })
         });
         Self {

@@ -119,6 +119,29 @@ pub fn DateFilter() -> impl IntoView {
             view! { <a class="small" href=search_href(&query.get(), &req)>{t().clear_dates}</a> }
         })
     };
+    // The timeline's brush narrows by conference date: said here too, so the list shows why.
+    let held = move || {
+        request.with(|r| {
+            (r.held_from.is_some() || r.held_to.is_some()).then(|| {
+                let text = format!(
+                    "{}: {} – {}",
+                    t().held_dates,
+                    r.held_from.as_deref().unwrap_or("…"),
+                    r.held_to.as_deref().unwrap_or("…")
+                );
+                let mut req = r.clone();
+                req.held_from = None;
+                req.held_to = None;
+                view! {
+                    <p class="small held-range">
+                        {text}
+                        " · "
+                        <a href=search_href(&query.get(), &req)>{t().clear_held_dates}</a>
+                    </p>
+                }
+            })
+        })
+    };
     view! {
         <section class="facet dates">
             <h2>{move || t().published_date}</h2>
@@ -136,6 +159,7 @@ pub fn DateFilter() -> impl IntoView {
                 {bound_input(false, "date-to")}
             </div>
             {clear}
+            {held}
         </section>
     }
 }

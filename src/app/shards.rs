@@ -192,12 +192,13 @@ impl Shards {
         self: &Arc<Self>,
         req: &SearchRequest,
         previous: Option<&Arc<SearchResults>>,
+        among: Option<&[bool]>,
     ) -> Arc<SearchResults> {
         self.terms_changed.track();
         let waiting = self.ensure_terms(&self.needed(req));
         match previous {
             Some(previous) if waiting => previous.clone(),
-            _ => Arc::new(lock(&self.index).search(req)),
+            _ => Arc::new(lock(&self.index).search_among(req, among)),
         }
     }
 

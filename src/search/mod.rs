@@ -66,6 +66,13 @@ pub struct SearchRequest {
     /// Inclusive published-date bounds, `yyyy-mm-dd` (or `yyyy-mm`, `yyyy`).
     pub date_from: Option<String>,
     pub date_to: Option<String>,
+    /// Inclusive conference-date bounds, `yyyy-mm-dd`: articles reporting a conference held in
+    /// the range (the timeline's brush). The index does not know how precise a conference date
+    /// is (a month, a year), so [`SearchIndex::search`] cannot apply it: the caller passes the
+    /// articles it selects to [`SearchIndex::search_among`]
+    /// ([`crate::timeline::held_within`] computes them).
+    pub held_from: Option<String>,
+    pub held_to: Option<String>,
     /// `tinh:` filters post-2025 provinces ([`Facet::Province2025`]) instead of pre-2025 ones.
     pub provinces_2025: bool,
     pub facet_sort: FacetSort,
@@ -118,6 +125,8 @@ impl FieldVocab for Vocab<'_> {
 
 /// Bit of the date range among the per-document filter failure bits (facets use 0..8).
 const DATE_BIT: u32 = 1 << Facet::ALL.len();
+/// Bit of the caller's selection ([`SearchIndex::search_among`]).
+const AMONG_BIT: u32 = DATE_BIT << 1;
 
 /// Parses a date bound to `yyyymmdd`; a missing month or day takes `fill` (00 or 99).
 fn date_bound(s: &str, fill: u32) -> Option<u32> {
@@ -146,6 +155,12 @@ impl SearchIndex {
 
     /// Runs a search: ranked ids, facet counts, histogram and notices.
     pub fn search(&self, req: &SearchRequest) -> SearchResults {
+        self.search_among(req, None)
+    }
+
+    /// [`SearchIndex::search`] within the documents `among` marks (by index), when given: the
+    /// others are left out of the results, the facet counts and the histogram alike.
+    pub fn search_among(&self, req: &SearchRequest, among: Option<&[bool]>) -> SearchResults {
         let q = self.parse_query(&req.query, req.exact, req.provinces_2025);
         let mut notices = q.notices.clone();
         let text = self.match_text(&q, req.exact);
@@ -224,6 +239,9 @@ impl SearchIndex {
             let published = self.published[d];
             if dated && !(published > 0 && published >= from && published <= to) {
                 fail |= DATE_BIT;
+            }
+            if among.is_some_and(|a| !a.get(d).copied().unwrap_or(false)) {
+                fail |= AMONG_BIT;
             }
             // A document failing exactly one facet's selection still counts for that facet.
             for (f, table) in self.facets.iter().enumerate() {

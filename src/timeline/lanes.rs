@@ -2,9 +2,8 @@
 //! order of the lanes (Vietnamese dictionary order or most active first). Lanes exist only for
 //! values that have conferences, so a lane with nothing in the current search is never drawn.
 
-use std::collections::HashMap;
-
-use crate::bundle::{Article, Conference, Level};
+use crate::bundle::{Article, ConferenceKind, Level};
+use crate::display::Lang;
 use crate::search::collate::sort_key;
 
 /// What the lanes stand for; `code` is the `lan=` URL value.
@@ -45,49 +44,62 @@ impl LaneBy {
             .unwrap_or_default()
     }
 
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Self::Province => "Tỉnh, thành",
-            Self::Region => "Vùng",
-            Self::Kind => "Loại hội nghị",
-            Self::Level => "Cấp",
-            Self::Source => "Nguồn",
-        }
-    }
-
     /// The lane of conferences whose value is not known; always the last lane.
-    pub fn unknown_vi(self) -> &'static str {
-        match self {
-            Self::Province => "Không rõ tỉnh",
-            Self::Region => "Không rõ vùng",
-            Self::Kind => "Không rõ loại",
-            Self::Level => "Không rõ cấp",
-            Self::Source => "Không rõ nguồn",
+    pub fn unknown(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Province, Lang::Vi) => "Không rõ tỉnh",
+            (Self::Region, Lang::Vi) => "Không rõ vùng",
+            (Self::Kind, Lang::Vi) => "Không rõ loại",
+            (Self::Level, Lang::Vi) => "Không rõ cấp",
+            (Self::Source, Lang::Vi) => "Không rõ nguồn",
+            (Self::Province, Lang::En) => "Province unknown",
+            (Self::Region, Lang::En) => "Region unknown",
+            (Self::Kind, Lang::En) => "Kind unknown",
+            (Self::Level, Lang::En) => "Level unknown",
+            (Self::Source, Lang::En) => "Source unknown",
         }
     }
 
-    /// The lane value of one conference of `article`, `None` when unknown.
-    pub fn value<'a>(self, article: &'a Article, conference: &Conference) -> Option<&'a str> {
+    /// The lane name of an article's conferences by province, region or source, `None` when
+    /// unknown or when lanes go by kind or level (a conference's own, see [`kind_or_level`]).
+    pub fn name(self, article: &Article) -> Option<&str> {
         match self {
             Self::Province => article.province.as_ref().map(|p| p.name.as_str()),
             Self::Region => article.province.as_ref().and_then(|p| p.region.as_deref()),
-            Self::Kind => Some(conference.kind.label_vi()),
-            Self::Level => conference.level.map(level_vi),
             Self::Source => article
                 .source
                 .as_ref()
                 .and_then(|s| s.name.as_deref().or(s.domain.as_deref())),
+            Self::Kind | Self::Level => None,
         }
-        .filter(|v| !v.trim().is_empty())
     }
 }
 
-fn level_vi(level: Level) -> &'static str {
-    match level {
-        Level::National => "Trung ương",
-        Level::Province => "Tỉnh",
-        Level::District => "Huyện",
-        Level::Commune => "Xã",
+/// The lane name of a kind or level by its index in [`ConferenceKind::ALL`] or `LEVELS`, in
+/// `lang`.
+pub(crate) fn kind_or_level(by: LaneBy, index: usize, lang: Lang) -> &'static str {
+    match by {
+        LaneBy::Kind => {
+            let kind = ConferenceKind::ALL[index];
+            match lang {
+                Lang::Vi => kind.label_vi(),
+                Lang::En => kind.label_en(),
+            }
+        }
+        _ => level_label(super::table::LEVELS[index], lang),
+    }
+}
+
+fn level_label(level: Level, lang: Lang) -> &'static str {
+    match (level, lang) {
+        (Level::National, Lang::Vi) => "Trung ương",
+        (Level::Province, Lang::Vi) => "Tỉnh",
+        (Level::District, Lang::Vi) => "Huyện",
+        (Level::Commune, Lang::Vi) => "Xã",
+        (Level::National, Lang::En) => "National",
+        (Level::Province, Lang::En) => "Province",
+        (Level::District, Lang::En) => "District",
+        (Level::Commune, Lang::En) => "Commune",
     }
 }
 
@@ -118,42 +130,18 @@ impl LaneOrder {
     }
 }
 
-/// Lanes for a list of lane values, one per conference.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Assignment {
-    /// Lane names, in display order.
-    pub labels: Vec<String>,
-    /// How many conferences each lane holds.
-    pub counts: Vec<usize>,
-    /// The lane of each input value, by position.
-    pub lane_of: Vec<u32>,
-}
-
-/// Groups the values into lanes ordered by `order`; `None` values share the `unknown` lane,
-/// which comes last whatever the order.
-pub fn assign(values: &[Option<&str>], unknown: &str, order: LaneOrder) -> Assignment {
-    let mut first_seen: HashMap<Option<&str>, usize> = HashMap::new();
-    let mut groups: Vec<(Option<&str>, usize)> = Vec::new();
-    let provisional: Vec<usize> = values
-        .iter()
-        .map(|v| {
-            let key = *v;
-            let g = *first_seen.entry(key).or_insert_with(|| {
-                groups.push((key, 0));
-                groups.len() - 1
-            });
-            groups[g].1 += 1;
-            g
-        })
-        .collect();
-    let keys: Vec<Vec<u32>> = groups
+/// The display order of lanes given as (name, conferences) pairs, as positions in `lanes`:
+/// Vietnamese dictionary order or busiest first (ties alphabetical), the lane of unknown
+/// values (`None`) last whatever the order.
+pub fn rank(lanes: &[(Option<&str>, usize)], order: LaneOrder) -> Vec<usize> {
+    let keys: Vec<Vec<u32>> = lanes
         .iter()
         .map(|(name, _)| sort_key(name.unwrap_or("")))
         .collect();
-    let mut ranked: Vec<usize> = (0..groups.len()).collect();
+    let mut ranked: Vec<usize> = (0..lanes.len()).collect();
     ranked.sort_by(|&a, &b| {
-        let (name_a, count_a) = groups[a];
-        let (name_b, count_b) = groups[b];
+        let (name_a, count_a) = lanes[a];
+        let (name_b, count_b) = lanes[b];
         let unknown_last = name_a.is_none().cmp(&name_b.is_none());
         let by_count = match order {
             LaneOrder::Alpha => std::cmp::Ordering::Equal,
@@ -163,75 +151,48 @@ pub fn assign(values: &[Option<&str>], unknown: &str, order: LaneOrder) -> Assig
             .then(by_count)
             .then_with(|| keys[a].cmp(&keys[b]))
     });
-    let mut rank_of = vec![0u32; groups.len()];
-    for (rank, &g) in ranked.iter().enumerate() {
-        rank_of[g] = rank as u32;
-    }
-    Assignment {
-        labels: ranked
-            .iter()
-            .map(|&g| groups[g].0.unwrap_or(unknown).to_string())
-            .collect(),
-        counts: ranked.iter().map(|&g| groups[g].1).collect(),
-        lane_of: provisional.iter().map(|&g| rank_of[g]).collect(),
-    }
+    ranked
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn values<'a>(names: &[Option<&'a str>]) -> Vec<Option<&'a str>> {
-        names.to_vec()
+    fn names<'a>(lanes: &[(Option<&'a str>, usize)], ranked: &[usize]) -> Vec<&'a str> {
+        ranked.iter().map(|&i| lanes[i].0.unwrap_or("?")).collect()
     }
 
     #[test]
     fn lanes_sort_in_vietnamese_order_with_unknown_last() {
-        let v = values(&[
-            Some("Phú Yên"),
-            None,
-            Some("Điện Biên"),
-            Some("Bến Tre"),
-            Some("Gia Lai"),
-            Some("Đà Nẵng"),
-            Some("Phú Yên"),
-        ]);
-        let a = assign(&v, "Không rõ tỉnh", LaneOrder::Alpha);
+        let lanes = [
+            (Some("Phú Yên"), 2),
+            (None, 1),
+            (Some("Điện Biên"), 1),
+            (Some("Bến Tre"), 1),
+            (Some("Gia Lai"), 1),
+            (Some("Đà Nẵng"), 1),
+        ];
+        let ranked = rank(&lanes, LaneOrder::Alpha);
         assert_eq!(
-            a.labels,
-            [
-                "Bến Tre",
-                "Đà Nẵng",
-                "Điện Biên",
-                "Gia Lai",
-                "Phú Yên",
-                "Không rõ tỉnh"
-            ]
+            names(&lanes, &ranked),
+            ["Bến Tre", "Đà Nẵng", "Điện Biên", "Gia Lai", "Phú Yên", "?"]
         );
-        assert_eq!(a.counts, [1, 1, 1, 1, 2, 1]);
-        assert_eq!(a.lane_of, [4, 5, 2, 0, 3, 1, 4]);
     }
 
     #[test]
     fn activity_order_puts_the_busiest_first_and_breaks_ties_alphabetically() {
-        let v = values(&[
-            Some("Gia Lai"),
-            None,
-            None,
-            None,
-            Some("Bến Tre"),
-            Some("Gia Lai"),
-            Some("An Giang"),
-        ]);
-        let a = assign(&v, "?", LaneOrder::Activity);
-        assert_eq!(a.labels, ["Gia Lai", "An Giang", "Bến Tre", "?"]);
-        assert_eq!(a.counts, [2, 1, 1, 3]);
-    }
-
-    #[test]
-    fn no_values_no_lanes() {
-        let a = assign(&[], "?", LaneOrder::Alpha);
-        assert!(a.labels.is_empty() && a.lane_of.is_empty());
+        let lanes = [
+            (Some("Gia Lai"), 2),
+            (None, 3),
+            (Some("Bến Tre"), 1),
+            (Some("An Giang"), 1),
+        ];
+        let ranked = rank(&lanes, LaneOrder::Activity);
+        assert_eq!(
+            names(&lanes, &ranked),
+            ["Gia Lai", "An Giang", "Bến Tre", "?"]
+        );
+        assert!(rank(&[], LaneOrder::Alpha).is_empty());
     }
 
     #[test]

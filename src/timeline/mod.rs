@@ -1,26 +1,31 @@
 //! The conference timeline's layout, independent of any UI: one mark per conference at its
 //! conference date, in swimlanes, clustered where dense.
 //!
-//! - [`scale`]: day numbers from ISO dates, time ↔ x, zoom and pan.
-//! - [`ticks`]: axis ticks per zoom level with Vietnamese labels.
+//! - [`scale`]: day numbers from ISO dates, time ↔ x, zoom and pan, the window in the URL.
+//! - [`ticks`]: axis ticks per zoom level with Vietnamese or English labels.
 //! - [`lanes`]: lane choice (province, region, kind, level, source) and order.
 //! - [`cluster`]: merging near marks into counted marks.
 //!
-//! [`TimelineModel::new`] reads the conferences of the articles in a search once; each frame
+//! [`Conferences`] reads a bundle's conferences once; [`TimelineModel::new`] picks those of a
+//! search from it; each frame
 //! then costs [`TimelineModel::layout`] over the visible window only, with a [`Clustering`]
 //! that is recomputed on zoom but not on pan.
 
 pub mod cluster;
 pub mod lanes;
 pub mod scale;
+pub mod table;
 pub mod ticks;
 
 use std::ops::Range;
 
 use crate::bundle::{Article, ConferenceKind, DatePrecision};
+use crate::display::Lang;
+use crate::search::SearchRequest;
 use cluster::{Group, MAX_SPAN_PX};
 pub use lanes::{LaneBy, LaneOrder};
 use scale::{date_span, parse_day};
+pub use table::Conferences;
 
 /// Pixels around the view in which marks are still laid out, so a mark's edge never pops in.
 const EDGE_PX: f64 = 16.0;
@@ -46,13 +51,18 @@ impl Item {
         (self.start + self.end) as f64 / 2.0
     }
 
-    /// Its date as far as it is known: `07/04/2023`, `tháng 4/2023` or `năm 2023`.
-    pub fn date_vi(&self) -> String {
+    /// Its date as far as it is known: `07/04/2023`, `tháng 4/2023`, `năm 2023` (Vietnamese) or
+    /// `7 Apr 2023`, `Apr 2023`, `2023` (English).
+    pub fn date_label(&self, lang: Lang) -> String {
         let (y, m, d) = scale::date_of(self.start);
-        match self.precision {
-            DatePrecision::Day => format!("{d:02}/{m:02}/{y}"),
-            DatePrecision::Month => format!("tháng {m}/{y}"),
-            DatePrecision::Year => format!("năm {y}"),
+        let month_en = ticks::MONTHS_EN[m as usize - 1];
+        match (self.precision, lang) {
+            (DatePrecision::Day, Lang::Vi) => format!("{d:02}/{m:02}/{y}"),
+            (DatePrecision::Day, Lang::En) => format!("{d} {month_en} {y}"),
+            (DatePrecision::Month, Lang::Vi) => format!("tháng {m}/{y}"),
+            (DatePrecision::Month, Lang::En) => format!("{month_en} {y}"),
+            (DatePrecision::Year, Lang::Vi) => format!("năm {y}"),
+            (DatePrecision::Year, Lang::En) => y.to_string(),
         }
     }
 
@@ -152,55 +162,70 @@ pub struct LaneLayout {
 }
 
 impl TimelineModel {
-    /// The dated conferences of `articles[id]` for each id, in lanes by `by` ordered by `order`.
-    pub fn new(articles: &[Article], ids: &[u32], by: LaneBy, order: LaneOrder) -> Self {
-        let mut items = Vec::new();
-        let mut values = Vec::new();
+    /// The dated conferences of the articles `ids` (indices into the bundle `table` was read
+    /// from), in lanes by `by` ordered by `order`, lane names in `lang`; with `within` (days,
+    /// `[from, to)`), only the conferences whose date overlaps it (the brushed range: an article
+    /// may also report conferences outside it). One sequential pass over the table, which is
+    /// in centre order already, so each lane comes out sorted.
+    pub fn new(
+        table: &Conferences,
+        ids: &[u32],
+        by: LaneBy,
+        order: LaneOrder,
+        lang: Lang,
+        within: Option<(i32, i32)>,
+    ) -> Self {
+        let mut wanted = vec![false; table.undated.len()];
         let mut undated = 0;
         for &id in ids {
-            let article = &articles[id as usize];
-            for (ci, c) in article.conferences.iter().enumerate() {
-                let Some((start, end)) = c.date.as_deref().and_then(|d| date_span(d, c.precision))
-                else {
-                    undated += 1;
-                    continue;
-                };
-                let period = c.period.as_ref().and_then(|p| {
-                    let (ps, pe) = (parse_day(&p.start)?, parse_day(&p.end)?);
-                    (ps <= pe).then_some((ps, pe + 1))
-                });
-                items.push(Item {
-                    article: id,
-                    conference: ci as u32,
-                    start,
-                    end,
-                    precision: c.precision,
-                    kind: c.kind,
-                    period,
-                });
-                values.push(by.value(article, c));
+            if let Some(w) = wanted.get_mut(id as usize) {
+                *w = true;
+                undated += usize::from(table.undated[id as usize]);
             }
         }
-        let assignment = lanes::assign(&values, by.unknown_vi(), order);
-        let mut laned: Vec<Vec<Item>> = assignment
-            .counts
+        let slot = LaneBy::ALL.iter().position(|b| *b == by).unwrap_or(0);
+        let shown = |row: &&table::Row| {
+            wanted[row.item.article as usize]
+                && within.is_none_or(|(from, to)| row.item.start < to && row.item.end > from)
+        };
+        // Lane values index `counts`, the unknown value last.
+        let values = table.value_count(by);
+        let value_of = |row: &table::Row| match row.lane[slot] {
+            table::UNKNOWN => values,
+            v => v as usize,
+        };
+        let mut counts = vec![0usize; values + 1];
+        for row in table.rows.iter().filter(shown) {
+            counts[value_of(row)] += 1;
+        }
+        let present: Vec<usize> = (0..=values).filter(|&v| counts[v] > 0).collect();
+        let name = |v: usize| -> Option<&str> {
+            match by {
+                _ if v == values => None,
+                LaneBy::Kind | LaneBy::Level => Some(lanes::kind_or_level(by, v, lang)),
+                _ => Some(table.names[v].as_str()),
+            }
+        };
+        let named: Vec<(Option<&str>, usize)> =
+            present.iter().map(|&v| (name(v), counts[v])).collect();
+        let ranked = lanes::rank(&named, order);
+        let mut lane_of = vec![usize::MAX; values + 1];
+        for (rank, &i) in ranked.iter().enumerate() {
+            lane_of[present[i]] = rank;
+        }
+        let mut laned: Vec<Vec<Item>> = ranked
             .iter()
-            .map(|&n| Vec::with_capacity(n))
+            .map(|&i| Vec::with_capacity(named[i].1))
             .collect();
-        for (item, lane) in items.iter().zip(&assignment.lane_of) {
-            laned[*lane as usize].push(*item);
+        for row in table.rows.iter().filter(shown) {
+            laned[lane_of[value_of(row)]].push(row.item);
         }
         let mut kinds_seen = [false; ConferenceKind::ALL.len()];
         let lanes = laned
             .into_iter()
-            .zip(assignment.labels)
-            .map(|(mut items, label)| {
-                items.sort_by(|a, b| {
-                    a.centre()
-                        .total_cmp(&b.centre())
-                        .then(a.article.cmp(&b.article))
-                        .then(a.conference.cmp(&b.conference))
-                });
+            .zip(&ranked)
+            .map(|(items, &i)| {
+                let label = named[i].0.unwrap_or(by.unknown(lang)).to_string();
                 let centres: Vec<f64> = items.iter().map(Item::centre).collect();
                 let (mut before, mut after) = (0.0f64, 0.0f64);
                 for item in &items {
@@ -312,14 +337,16 @@ fn glyph(lane_index: u32, lane: &Lane, g: Group, from: f64, to: f64) -> Option<G
             item: *item,
         });
     }
-    let start = members.iter().map(|i| i.start).min()?;
-    let end = members.iter().map(|i| i.end).max()?;
-    if (end as f64) < from || start as f64 > to {
-        return None;
-    }
+    // One pass over the members: their days and the count of each kind.
+    let (mut start, mut end) = (i32::MAX, i32::MIN);
     let mut per_kind = [0u32; ConferenceKind::ALL.len()];
     for item in members {
+        start = start.min(item.start);
+        end = end.max(item.end);
         per_kind[kind_index(item.kind)] += 1;
+    }
+    if (end as f64) < from || start as f64 > to {
+        return None;
     }
     let top = (0..per_kind.len()).max_by_key(|&k| (per_kind[k], std::cmp::Reverse(k)))?;
     let centre = lane.centres[g.first as usize..(g.first + g.count) as usize]
@@ -337,11 +364,10 @@ fn glyph(lane_index: u32, lane: &Lane, g: Group, from: f64, to: f64) -> Option<G
     })
 }
 
-fn kind_index(kind: ConferenceKind) -> usize {
-    ConferenceKind::ALL
-        .iter()
-        .position(|k| *k == kind)
-        .unwrap_or(0)
+/// A kind's position in [`ConferenceKind::ALL`], which lists the kinds in declaration order
+/// (checked by a test): a cast, since clustering counts kinds for every member in view.
+pub(crate) fn kind_index(kind: ConferenceKind) -> usize {
+    kind as usize
 }
 
 /// Every glyph of a layout in time order, ties by lane: the order keyboard focus moves in.
@@ -356,6 +382,52 @@ pub fn time_order(layout: &[LaneLayout]) -> Vec<Glyph> {
             .then(a.lane().cmp(&b.lane()))
     });
     all
+}
+
+/// The conference-date range of a request (`hop_tu`/`hop_den`, inclusive days) as `[from, to)`
+/// day numbers; an end that is absent or not a date is open. `None` when neither end is set.
+pub fn held_range(req: &SearchRequest) -> Option<(i32, i32)> {
+    let from = req.held_from.as_deref().and_then(parse_day);
+    let to = req.held_to.as_deref().and_then(parse_day).map(|d| d + 1);
+    (from.is_some() || to.is_some()).then(|| (from.unwrap_or(i32::MIN), to.unwrap_or(i32::MAX)))
+}
+
+/// Which articles report a conference whose date overlaps `[from, to)`, by index: the selection
+/// [`crate::search::SearchIndex::search_among`] takes for a conference-date range.
+pub fn held_within(articles: &[Article], (from, to): (i32, i32)) -> Vec<bool> {
+    articles
+        .iter()
+        .map(|a| {
+            a.conferences.iter().any(|c| {
+                c.date
+                    .as_deref()
+                    .and_then(|d| date_span(d, c.precision))
+                    .is_some_and(|(start, end)| start < to && end > from)
+            })
+        })
+        .collect()
+}
+
+/// The glyph of `lane` under the pointer at `day`: a month or year bar that covers the day, else
+/// the nearest mark or cluster whose centre is within `reach_px` at `px_per_day`.
+pub fn hit(glyphs: &[Glyph], lane: u32, day: f64, px_per_day: f64, reach_px: f64) -> Option<Glyph> {
+    let reach = reach_px / px_per_day;
+    let is_bar =
+        |g: &Glyph| matches!(g, Glyph::Mark { item, .. } if item.precision != DatePrecision::Day);
+    let in_lane = || glyphs.iter().filter(|g| g.lane() == lane);
+    let nearest = in_lane()
+        .map(|g| ((g.centre() - day).abs(), g))
+        .filter(|(d, _)| *d <= reach)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, g)| g);
+    let bar = in_lane().find(|g| match g {
+        Glyph::Mark { item, .. } => {
+            is_bar(g) && (item.start as f64..item.end as f64).contains(&day)
+        }
+        Glyph::Cluster { .. } => false,
+    });
+    // A point mark drawn over a bar wins: it is the smaller target.
+    nearest.filter(|g| !is_bar(g)).or(bar).or(nearest).copied()
 }
 
 #[cfg(test)]

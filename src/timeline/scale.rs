@@ -91,6 +91,55 @@ pub fn iso_day(days: i32) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// The window as the URL keeps it (`tl=`): the days at its left and right edges, each
+/// `yyyy-mm-dd` with `Thhmm` when not at midnight, joined by `~`. Edges rather than start and
+/// zoom, so a shared link shows the same stretch of time on a screen of any width; minutes
+/// keep a day-level view where it was to well under a pixel.
+pub fn window_param(start: f64, end: f64) -> String {
+    format!("{}~{}", edge(start), edge(end))
+}
+
+fn edge(day: f64) -> String {
+    let minutes = (day * 1440.0).round() as i64;
+    let (days, minute) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
+    let date = iso_day(days as i32);
+    match minute {
+        0 => date,
+        m => format!("{date}T{:02}{:02}", m / 60, m % 60),
+    }
+}
+
+/// The edges of a [`window_param`] value; `None` unless both parse and the left is before the
+/// right.
+pub fn parse_window(text: &str) -> Option<(f64, f64)> {
+    let (a, b) = text.split_once('~')?;
+    let (start, end) = (parse_edge(a)?, parse_edge(b)?);
+    (start < end).then_some((start, end))
+}
+
+fn parse_edge(text: &str) -> Option<f64> {
+    let (date, time) = text.split_once('T').unwrap_or((text, ""));
+    if date.len() != 10 {
+        return None;
+    }
+    let day = parse_day(date)? as f64;
+    let minutes = match time.as_bytes() {
+        [] => 0,
+        [h1, h2, m1, m2] if [h1, h2, m1, m2].iter().all(|b| b.is_ascii_digit()) => {
+            let (h, m) = (
+                u32::from((h1 - b'0') * 10 + h2 - b'0'),
+                u32::from((m1 - b'0') * 10 + m2 - b'0'),
+            );
+            if h > 23 || m > 59 {
+                return None;
+            }
+            h * 60 + m
+        }
+        _ => return None,
+    };
+    Some(day + f64::from(minutes) / 1440.0)
+}
+
 /// The visible window: the day at the left edge and the zoom.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scale {
@@ -121,6 +170,16 @@ impl Scale {
         // Centre the content when the zoom limit leaves extra room.
         let start = (first + last) / 2.0 - width / px_per_day / 2.0;
         Scale { start, px_per_day }
+    }
+
+    /// Shows exactly `[start, end)` across `width` pixels (a window from the URL), centred when
+    /// the zoom limits do not allow it.
+    pub fn show(start: f64, end: f64, width: f64) -> Scale {
+        let px_per_day = (width / (end - start).max(1e-9)).clamp(MIN_PX_PER_DAY, MAX_PX_PER_DAY);
+        Scale {
+            start: (start + end) / 2.0 - width / px_per_day / 2.0,
+            px_per_day,
+        }
     }
 
     /// Zooms by `factor` (> 1 zooms in) keeping the day under `x` in place, within the limits.
@@ -210,6 +269,44 @@ mod tests {
         let p = s.pan(10.0);
         assert_eq!(p.start, 18_995.0);
         assert_eq!(p.px_per_day, 2.0);
+    }
+
+    #[test]
+    fn the_url_window_round_trips_to_the_minute_and_rejects_nonsense() {
+        let start = day_number(2019, 6, 1) as f64;
+        assert_eq!(window_param(start, start + 731.0), "2019-06-01~2021-06-01");
+        let morning = start + 0.25 + 1.0 / 1440.0;
+        let text = window_param(morning, start + 2.5);
+        assert_eq!(text, "2019-06-01T0601~2019-06-03T1200");
+        let (a, b) = parse_window(&text).unwrap();
+        assert!((a - morning).abs() < 1e-9 && (b - (start + 2.5)).abs() < 1e-9);
+        // Before 1970 (negative day numbers) too.
+        let old = day_number(1965, 3, 2) as f64 + 0.5;
+        assert_eq!(
+            parse_window(&window_param(old, old + 1.0)),
+            Some((old, old + 1.0))
+        );
+        for bad in [
+            "",
+            "2019-06-01",
+            "2021-01-01~2019-01-01",
+            "2019-06-01~2019-06-01",
+            "2019-02-30~2020-01-01",
+            "2019-06-01T2460~2020-01-01",
+            "2019-06-01T6~2020-01-01",
+            "2019-6-1~2020-01-01",
+        ] {
+            assert_eq!(parse_window(bad), None, "{bad}");
+        }
+        // A window shown on any width covers the same days.
+        for width in [400.0, 1200.0] {
+            let s = Scale::show(start, start + 100.0, width);
+            assert!((s.start - start).abs() < 1e-9 && (s.end(width) - start - 100.0).abs() < 1e-9);
+        }
+        // Past the zoom limit the window is centred instead.
+        let s = Scale::show(start, start + 0.1, 1000.0);
+        assert_eq!(s.px_per_day, MAX_PX_PER_DAY);
+        assert!((s.day(500.0) - (start + 0.05)).abs() < 1e-9);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 use super::scale::{day_number, Scale};
 use super::*;
 use crate::bundle::{Conference, Level, Period, Place, Source};
+use crate::display::Lang;
 
 fn conference(date: &str, precision: DatePrecision, kind: ConferenceKind) -> Conference {
     Conference {
@@ -128,7 +129,14 @@ fn everything(model: &TimelineModel, px_per_day: f64) -> Vec<LaneLayout> {
 #[test]
 fn seed_conferences_sit_in_province_lanes_in_vietnamese_order() {
     let a = seeds();
-    let model = TimelineModel::new(&a, &all_ids(&a), LaneBy::Province, LaneOrder::Alpha);
+    let model = TimelineModel::new(
+        &Conferences::new(&a),
+        &all_ids(&a),
+        LaneBy::Province,
+        LaneOrder::Alpha,
+        Lang::Vi,
+        None,
+    );
     assert_eq!(
         labels(&model),
         ["Bến Tre", "Điện Biên", "Gia Lai", "Ninh Bình", "Phú Yên"]
@@ -171,17 +179,38 @@ fn seed_conferences_sit_in_province_lanes_in_vietnamese_order() {
 fn lanes_by_kind_region_level_source_and_by_activity() {
     let a = seeds();
     let ids = all_ids(&a);
-    let by_kind = TimelineModel::new(&a, &ids, LaneBy::Kind, LaneOrder::Alpha);
+    let by_kind = TimelineModel::new(
+        &Conferences::new(&a),
+        &ids,
+        LaneBy::Kind,
+        LaneOrder::Alpha,
+        Lang::Vi,
+        None,
+    );
     assert_eq!(
         labels(&by_kind),
         ["Giao ban", "Ký kết", "Sơ kết", "Tổng kết"]
     );
-    let busiest = TimelineModel::new(&a, &ids, LaneBy::Kind, LaneOrder::Activity);
+    let busiest = TimelineModel::new(
+        &Conferences::new(&a),
+        &ids,
+        LaneBy::Kind,
+        LaneOrder::Activity,
+        Lang::Vi,
+        None,
+    );
     assert_eq!(labels(&busiest)[0], "Tổng kết");
     // Within a lane, conferences are in date order.
     let tong_ket: Vec<u32> = busiest.lanes[0].items.iter().map(|i| i.article).collect();
     assert_eq!(tong_ket, [3, 1]);
-    let by_region = TimelineModel::new(&a, &ids, LaneBy::Region, LaneOrder::Alpha);
+    let by_region = TimelineModel::new(
+        &Conferences::new(&a),
+        &ids,
+        LaneBy::Region,
+        LaneOrder::Alpha,
+        Lang::Vi,
+        None,
+    );
     assert_eq!(
         labels(&by_region),
         [
@@ -192,18 +221,53 @@ fn lanes_by_kind_region_level_source_and_by_activity() {
             "Tây Nguyên"
         ]
     );
-    let by_level = TimelineModel::new(&a, &ids, LaneBy::Level, LaneOrder::Alpha);
+    let by_level = TimelineModel::new(
+        &Conferences::new(&a),
+        &ids,
+        LaneBy::Level,
+        LaneOrder::Alpha,
+        Lang::Vi,
+        None,
+    );
     assert_eq!(labels(&by_level), ["Tỉnh"]);
-    let by_source = TimelineModel::new(&a, &ids, LaneBy::Source, LaneOrder::Alpha);
+    let by_source = TimelineModel::new(
+        &Conferences::new(&a),
+        &ids,
+        LaneBy::Source,
+        LaneOrder::Alpha,
+        Lang::Vi,
+        None,
+    );
     assert_eq!(by_source.lanes.len(), 5);
+}
+
+#[test]
+fn kinds_are_listed_in_declaration_order() {
+    for (i, kind) in ConferenceKind::ALL.into_iter().enumerate() {
+        assert_eq!(kind_index(kind), i, "{kind:?}");
+    }
 }
 
 #[test]
 fn lanes_follow_the_search_and_empty_ones_disappear() {
     let a = seeds();
-    let model = TimelineModel::new(&a, &[3, 1], LaneBy::Province, LaneOrder::Alpha);
+    let model = TimelineModel::new(
+        &Conferences::new(&a),
+        &[3, 1],
+        LaneBy::Province,
+        LaneOrder::Alpha,
+        Lang::Vi,
+        None,
+    );
     assert_eq!(labels(&model), ["Điện Biên", "Gia Lai"]);
-    let none = TimelineModel::new(&a, &[], LaneBy::Province, LaneOrder::Alpha);
+    let none = TimelineModel::new(
+        &Conferences::new(&a),
+        &[],
+        LaneBy::Province,
+        LaneOrder::Alpha,
+        Lang::Vi,
+        None,
+    );
     assert!(none.lanes.is_empty() && none.extent().is_none() && none.kinds.is_empty());
 }
 
@@ -227,7 +291,14 @@ fn month_and_year_dates_are_spans_and_undated_ones_are_counted() {
             vec![conference("2023-04-07", DatePrecision::Day, GiaoBan)],
         ),
     ];
-    let model = TimelineModel::new(&a, &[0, 1], LaneBy::Province, LaneOrder::Alpha);
+    let model = TimelineModel::new(
+        &Conferences::new(&a),
+        &[0, 1],
+        LaneBy::Province,
+        LaneOrder::Alpha,
+        Lang::Vi,
+        None,
+    );
     assert_eq!(labels(&model), ["Gia Lai", "Không rõ tỉnh"]);
     assert_eq!(model.undated, 2);
     let unknown = &model.lanes[1].items;
@@ -243,15 +314,166 @@ fn month_and_year_dates_are_spans_and_undated_ones_are_counted() {
     assert_eq!(unknown[1].centre(), day_number(2023, 4, 16) as f64);
     let dates: Vec<String> = [&unknown[0], &unknown[1], &model.lanes[0].items[0]]
         .iter()
-        .map(|i| i.date_vi())
+        .map(|i| i.date_label(Lang::Vi))
         .collect();
     assert_eq!(dates, ["năm 2022", "tháng 4/2023", "07/04/2023"]);
+    let english: Vec<String> = [&unknown[0], &unknown[1], &model.lanes[0].items[0]]
+        .iter()
+        .map(|i| i.date_label(Lang::En))
+        .collect();
+    assert_eq!(english, ["2022", "Apr 2023", "7 Apr 2023"]);
+    let in_english = TimelineModel::new(
+        &Conferences::new(&a),
+        &[0, 1],
+        LaneBy::Province,
+        LaneOrder::Alpha,
+        Lang::En,
+        None,
+    );
+    assert_eq!(labels(&in_english), ["Gia Lai", "Province unknown"]);
+}
+
+#[test]
+fn a_brushed_range_keeps_the_conferences_whose_dates_overlap_it() {
+    use ConferenceKind::*;
+    let a = vec![article(
+        "x",
+        Some(("Gia Lai", "Tây Nguyên")),
+        vec![
+            conference("2023-04-07", DatePrecision::Day, GiaoBan),
+            conference("2023-04-01", DatePrecision::Month, SoKet),
+            conference("2023-01-01", DatePrecision::Year, TongKet),
+            conference("2023-06-30", DatePrecision::Day, KyKet),
+        ],
+    )];
+    let kinds = |from: (i32, u32, u32), to: (i32, u32, u32)| {
+        let range = (
+            day_number(from.0, from.1, from.2),
+            day_number(to.0, to.1, to.2),
+        );
+        let m = TimelineModel::new(
+            &Conferences::new(&a),
+            &[0],
+            LaneBy::Province,
+            LaneOrder::Alpha,
+            Lang::Vi,
+            Some(range),
+        );
+        let mut k: Vec<ConferenceKind> = m
+            .lanes
+            .iter()
+            .flat_map(|l| l.items.iter().map(|i| i.kind))
+            .collect();
+        k.sort_by_key(|k| k.code());
+        k
+    };
+    // 10–20 April: inside the April bar and the 2023 bar, not on the 7th nor in June.
+    assert_eq!(kinds((2023, 4, 10), (2023, 4, 21)), [SoKet, TongKet]);
+    // The day itself, as a half-open range.
+    assert_eq!(kinds((2023, 4, 7), (2023, 4, 8)), [GiaoBan, SoKet, TongKet]);
+    assert_eq!(kinds((2023, 6, 30), (2023, 7, 1)), [KyKet, TongKet]);
+    assert!(kinds((2024, 1, 1), (2024, 2, 1)).is_empty());
+}
+
+#[test]
+fn the_conference_date_range_selects_articles_for_the_search() {
+    use crate::search::{SearchIndex, SearchRequest};
+    let a = seeds();
+    let req = SearchRequest {
+        held_from: Some("2022-07-01".into()),
+        held_to: Some("2023-04-07".into()),
+        ..Default::default()
+    };
+    let range = held_range(&req).unwrap();
+    assert_eq!(range, (day_number(2022, 7, 1), day_number(2023, 4, 8)));
+    // Bến Tre (4 Aug 2022), Gia Lai (20 Dec 2022) and Phú Yên (7 Apr 2023, the last day).
+    let among = held_within(&a, range);
+    assert_eq!(among, [true, false, true, true, false]);
+    let index = SearchIndex::build(&a);
+    let r = index.search_among(&req, Some(&among));
+    let mut ids = r.ids.clone();
+    ids.sort();
+    assert_eq!(ids, [0, 2, 3]);
+    // Facet counts follow: three provinces left.
+    let provinces = r.facet(crate::search::Facet::Province).values.len();
+    assert_eq!(provinces, 3);
+    // One open end; no ends, no range.
+    let open = SearchRequest {
+        held_to: Some("2021-12-31".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        held_within(&a, held_range(&open).unwrap()),
+        [false, false, false, false, true]
+    );
+    assert_eq!(held_range(&SearchRequest::default()), None);
+}
+
+#[test]
+fn the_pointer_hits_the_nearest_mark_of_its_lane_or_the_bar_under_it() {
+    use ConferenceKind::*;
+    let a = vec![
+        article(
+            "x",
+            Some(("Gia Lai", "Tây Nguyên")),
+            vec![
+                conference("2023-04-07", DatePrecision::Day, GiaoBan),
+                conference("2023-04-01", DatePrecision::Month, SoKet),
+                conference("2023-09-01", DatePrecision::Day, KyKet),
+            ],
+        ),
+        article(
+            "y",
+            Some(("Phú Yên", "x")),
+            vec![conference("2023-04-08", DatePrecision::Day, TongKet)],
+        ),
+    ];
+    let model = TimelineModel::new(
+        &Conferences::new(&a),
+        &[0, 1],
+        LaneBy::Province,
+        LaneOrder::Alpha,
+        Lang::Vi,
+        None,
+    );
+    let ppd = 4.0;
+    let glyphs = time_order(&everything(&model, ppd));
+    let kind_at = |lane: u32, day: (i32, u32, u32), reach: f64| {
+        hit(
+            &glyphs,
+            lane,
+            day_number(day.0, day.1, day.2) as f64,
+            ppd,
+            reach,
+        )
+        .map(|g| match g {
+            Glyph::Mark { item, .. } => item.kind,
+            Glyph::Cluster { kind, .. } => kind,
+        })
+    };
+    // On the 7th: the day mark, though the April bar is under it too.
+    assert_eq!(kind_at(0, (2023, 4, 7), 8.0), Some(GiaoBan));
+    // Elsewhere in April: the bar.
+    assert_eq!(kind_at(0, (2023, 4, 25), 8.0), Some(SoKet));
+    // In the other lane, only its own mark; far from any mark, nothing.
+    assert_eq!(kind_at(1, (2023, 4, 7), 8.0), Some(TongKet));
+    assert_eq!(kind_at(1, (2023, 6, 1), 8.0), None);
+    // Within reach (2 days at 4 px/day) of the September mark, not beyond.
+    assert_eq!(kind_at(0, (2023, 8, 31), 8.0), Some(KyKet));
+    assert_eq!(kind_at(0, (2023, 8, 29), 8.0), None);
 }
 
 #[test]
 fn only_the_visible_window_is_laid_out_but_a_period_reaching_in_counts() {
     let a = seeds();
-    let model = TimelineModel::new(&a, &all_ids(&a), LaneBy::Province, LaneOrder::Alpha);
+    let model = TimelineModel::new(
+        &Conferences::new(&a),
+        &all_ids(&a),
+        LaneBy::Province,
+        LaneOrder::Alpha,
+        Lang::Vi,
+        None,
+    );
     let ppd = 5.0;
     // June 2017: only Ninh Bình's reviewed period (2015–2020) reaches here.
     let view = Viewport {
@@ -295,7 +517,14 @@ fn dense_lanes_cluster_when_zoomed_out_and_split_when_zoomed_in() {
         })
         .collect();
     let a = vec![article("z", Some(("Phú Yên", "x")), conferences)];
-    let model = TimelineModel::new(&a, &[0], LaneBy::Province, LaneOrder::Alpha);
+    let model = TimelineModel::new(
+        &Conferences::new(&a),
+        &[0],
+        LaneBy::Province,
+        LaneOrder::Alpha,
+        Lang::Vi,
+        None,
+    );
 
     let far = everything(&model, 0.2);
     let counts: Vec<u32> = far[0]
@@ -357,10 +586,12 @@ fn fifty_thousand_conferences_lay_out_within_a_frame_budget_natively() {
         })
         .collect();
     let model = TimelineModel::new(
-        &articles,
+        &Conferences::new(&articles),
         &all_ids(&articles),
         LaneBy::Province,
         LaneOrder::Alpha,
+        Lang::Vi,
+        None,
     );
     assert_eq!(model.lanes.len(), 63);
     let (a, b) = model.extent().unwrap();

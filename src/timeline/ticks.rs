@@ -128,7 +128,7 @@ impl TickUnit {
 }
 
 const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
-const MONTHS_EN: [&str; 12] = [
+pub(crate) const MONTHS_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 

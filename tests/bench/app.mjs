@@ -1,6 +1,7 @@
 // Measures the app itself in Chromium: cold start, keystrokes, facet toggles, reader, memory,
 // relevance ranks and (once it exists) the timeline. Every timing is taken inside the page with
 // performance.now(), so Playwright's own round trips are not in the figures.
+import { median, pct } from './report.mjs';
 
 /**
  * Installed before any page script: records when `selector` first enters the DOM (and the frame
@@ -23,7 +24,7 @@ function watchFirst(selector) {
     bench.error = document.querySelector('.error-screen')?.textContent ?? null;
     requestAnimationFrame(() => { bench.frame = performance.now(); });
   });
-  observer.observe(document, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-painted'] });
 }
 
 /** A fresh context and page that report when `selector` first shows. */
@@ -196,41 +197,146 @@ export async function hasTimeline(browser, base, bundleUrl) {
   }
 }
 
+/** The timeline is drawn when its canvas is first painted (marks and clusters are pixels), or,
+ * in builds that draw elements, when the first mark or cluster element is there. */
+const TIMELINE_DRAWN = '.timeline .tl-canvas[data-painted], .timeline .tl-mark, .timeline .tl-cluster';
+/** Its accessible layer: one focusable element per mark or cluster in view. */
+const TIMELINE_LAYER = '.timeline .tl-mark, .timeline .tl-cluster';
+
 /**
- * The timeline: navigation start → first mark or cluster drawn, then zoom and pan steps (keys
- * + − → ← on the lanes, wheel on the plot), each timed to its DOM update with forced layout.
+ * In the page: clicks the header's view switch from the list and times it to the frame after the
+ * timeline is drawn, and to its accessible layer being there, `runs` times (back to the list in
+ * between, unmeasured).
  */
-export async function measureTimeline(browser, base, bundleUrl) {
-  const drawn = '.timeline .tl-mark, .timeline .tl-cluster';
-  const { context, page, errors } = await freshPage(browser, drawn);
+async function switchToTimeline({ runs, drawn, layer, marks = false }) {
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const times = [];
+  const layers = [];
+  for (let i = 0; i < runs; i++) {
+    while (!document.querySelector('.result-row')) await tick();
+    await frame();
+    const t0 = performance.now();
+    if (marks) performance.mark(`switch${i}`);
+    document.querySelector('.view-switch').click();
+    while (!document.querySelector(drawn) && performance.now() - t0 < 30_000) await tick();
+    await frame();
+    if (marks) performance.mark(`switched${i}`);
+    times.push(performance.now() - t0);
+    while (!document.querySelector(layer) && performance.now() - t0 < 30_000) await tick();
+    layers.push(performance.now() - t0);
+    document.querySelector('.view-switch').click();
+  }
+  return { times, layers };
+}
+
+/**
+ * In the page: zoom and pan steps (keys + − → ← on the lanes, wheel on the plot), each timed
+ * from dispatching the event to the next task (Leptos' effects have run, whatever they draw is
+ * drawn) plus a forced layout.
+ */
+async function panZoomSteps({ count, marks = false }) {
+  const lanes = document.querySelector('.tl-lanes');
+  const plot = document.querySelector('.tl-plot');
+  const { left, top, width } = plot.getBoundingClientRect();
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  const key = (k) => () => lanes.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+  const wheel = (dy) => () => plot.dispatchEvent(new WheelEvent('wheel',
+    { deltaY: dy, clientX: left + width / 2, clientY: top + 60, bubbles: true, cancelable: true }));
+  const events = [key('+'), key('ArrowRight'), wheel(-120), key('ArrowLeft'), wheel(120), key('-')];
+  lanes.focus();
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    if (marks) performance.mark(`step${i}`);
+    events[i % events.length]();
+    await tick();
+    plot.getBoundingClientRect();
+    if (marks) performance.mark(`stepped${i}`);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/**
+ * Main-thread CPU time (thread clock, from a Chrome trace) of list → timeline switches and of
+ * pan/zoom steps, the same actions as the wall-clock figures: unlike those, it does not grow
+ * when other processes load the machine. A step's time is the CPU of the tasks between its
+ * marks, clipped to them.
+ */
+async function tracedTimeline(context, page, switches) {
+  await page.click('.view-switch');
+  await page.waitForSelector('.result-row');
+  await page.waitForTimeout(1000);
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] } });
+  await page.evaluate(switchToTimeline, { runs: switches, drawn: TIMELINE_DRAWN, layer: TIMELINE_LAYER, marks: true });
+  await page.click('.view-switch');
+  await page.waitForSelector(TIMELINE_DRAWN, { state: 'attached' });
+  await page.evaluate(panZoomSteps, { count: 36, marks: true });
+  await cdp.send('Tracing.end');
+  await complete;
+  const markEvent = events.find((e) => e.name === 'step0');
+  const main = events.filter((e) => e.pid === markEvent.pid && e.tid === markEvent.tid);
+  const at = (name) => main.find((e) => e.name === name)?.ts;
+  const cpu = (a, b) => main.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.ts < b && e.ts + e.dur > a)
+    .reduce((sum, e) => sum + (e.tdur ?? e.dur) * (Math.min(b, e.ts + e.dur) - Math.max(a, e.ts)) / Math.max(1, e.dur), 0) / 1000;
+  return {
+    switched: [...Array(switches).keys()].map((i) => cpu(at(`switch${i}`), at(`switched${i}`))),
+    steps: [...Array(36).keys()].map((i) => cpu(at(`step${i}`), at(`stepped${i}`))),
+  };
+}
+
+/**
+ * The timeline on one bundle: cold load (navigation start → frame after the timeline is
+ * painted), the switch from the list with the bundle already loaded (`switches` times, in one
+ * page), then 36 zoom and pan steps.
+ */
+export async function measureTimeline(browser, base, bundleUrl, { switches = 5 } = {}) {
+  const bundle = encodeURIComponent(bundleUrl);
+  let { context, page, errors } = await freshPage(browser, TIMELINE_DRAWN);
+  let cold;
   try {
-    const first = await coldLoad(page, `${base}/?view=timeline&bundle=${encodeURIComponent(bundleUrl)}`, errors);
-    const steps = await page.evaluate(async () => {
-      const lanes = document.querySelector('.tl-lanes');
-      const plot = document.querySelector('.tl-plot');
-      const { left, top, width } = plot.getBoundingClientRect();
-      const tick = () => new Promise((r) => setTimeout(r, 0));
-      const events = [
-        () => lanes.dispatchEvent(new KeyboardEvent('keydown', { key: '+', bubbles: true, cancelable: true })),
-        () => lanes.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true })),
-        () => plot.dispatchEvent(new WheelEvent('wheel', { deltaY: -120, clientX: left + width / 2, clientY: top + 60, bubbles: true, cancelable: true })),
-        () => lanes.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, cancelable: true })),
-        () => plot.dispatchEvent(new WheelEvent('wheel', { deltaY: 120, clientX: left + width / 2, clientY: top + 60, bubbles: true, cancelable: true })),
-        () => lanes.dispatchEvent(new KeyboardEvent('keydown', { key: '-', bubbles: true, cancelable: true })),
-      ];
-      lanes.focus();
-      const times = [];
-      for (let i = 0; i < 36; i++) {
-        const t0 = performance.now();
-        events[i % events.length]();
-        await tick();
-        plot.getBoundingClientRect();
-        times.push(performance.now() - t0);
-      }
-      return times;
-    });
-    return { firstDraw: first.frame, steps };
+    cold = await coldLoad(page, `${base}/?view=timeline&bundle=${bundle}`, errors);
   } finally {
     await context.close();
   }
+  ({ context, page, errors } = await freshPage(browser, '.result-row'));
+  try {
+    await coldLoad(page, `${base}/?bundle=${bundle}`, errors);
+    // A person reads the list for a moment before switching; the app may use idle time.
+    await page.waitForTimeout(1000);
+    const { times: switched, layers } = await page.evaluate(switchToTimeline,
+      { runs: switches, drawn: TIMELINE_DRAWN, layer: TIMELINE_LAYER });
+    await page.click('.view-switch');
+    await page.waitForSelector(TIMELINE_DRAWN, { state: 'attached' });
+    const steps = await page.evaluate(panZoomSteps, { count: 36 });
+    const cpu = await tracedTimeline(context, page, switches);
+    return { coldDraw: cold.frame, switched, layers, steps, cpu };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The timeline's rows; also used by tests/bench/timeline-only.mjs. */
+export function timelineFigures(report, t, input) {
+  const list = (values) => values.map((v) => v.toFixed(0)).join(', ');
+  report.add('first draw: list → timeline, first switch', t.switched[0], 'ms', input,
+    'bundle loaded and searched, list shown for 1 s; click on the view switch → frame after the timeline is painted (canvas painted, or first mark element in element-drawn builds)');
+  report.add('first draw: list → timeline, median', median(t.switched), 'ms', input,
+    `same, ${t.switched.length} switches in one page, back to the list in between (${list(t.switched)})`);
+  report.add('accessible layer ready: list → timeline, median', median(t.layers), 'ms', input,
+    `same click → first focusable .tl-mark or .tl-cluster in the DOM (${list(t.layers)})`);
+  report.add('cold load → timeline drawn', t.coldDraw, 'ms', input,
+    'navigation start to ?view=timeline → frame after the timeline is painted (includes fetching, parsing and indexing the 52 MB bundle)');
+  report.add('pan/zoom step, p50', pct(t.steps, 50), 'ms', `${t.steps.length} steps`,
+    'key + − → ← on .tl-lanes or wheel on .tl-plot → next task (effects run, canvas drawn) + forced layout');
+  report.add('pan/zoom step, p95', pct(t.steps, 95), 'ms', `${t.steps.length} steps`, 'same; a 60 Hz frame is 16.7 ms');
+  report.add('first draw, main-thread CPU, first / median', `${t.cpu.switched[0].toFixed(0)} / ${median(t.cpu.switched).toFixed(0)}`, 'ms', input,
+    `the same switches again, thread-clock time of the page's main thread from a Chrome trace (not inflated by other load on the machine): ${list(t.cpu.switched)}`);
+  report.add('pan/zoom step, main-thread CPU, p50 / p95', `${pct(t.cpu.steps, 50).toFixed(1)} / ${pct(t.cpu.steps, 95).toFixed(1)}`, 'ms', `${t.cpu.steps.length} steps`,
+    'the same 36 steps again, thread-clock time of the tasks between each step\'s marks');
 }

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { serve } from '../browser/server.mjs';
-import { hasTimeline, measureApp, measureTimeline, ourRanking } from './app.mjs';
+import { hasTimeline, measureApp, measureTimeline, ourRanking, timelineFigures } from './app.mjs';
 import { buildBundle, buildSharded, corpusFiles, dirSizes, fileSizes, subset } from './inputs.mjs';
 import { buildPagefind } from './pagefind-peer.mjs';
 import { exponent, median, pct, Report } from './report.mjs';
@@ -400,11 +400,7 @@ async function timelineRows(report, browser, base, bundles) {
   } catch (e) {
     return na(`generator did not build or run: ${lastLine(e)}`);
   }
-  const t = await measureTimeline(browser, base, '/bench/conferences-50000.json');
-  report.add('first draw', t.firstDraw, 'ms', input, 'navigation start → frame after the first .tl-mark or .tl-cluster');
-  report.add('pan/zoom step, p50', pct(t.steps, 50), 'ms', `${t.steps.length} steps`,
-    'key + − → ← on .tl-lanes or wheel on .tl-plot → next task + forced layout');
-  report.add('pan/zoom step, p95', pct(t.steps, 95), 'ms', `${t.steps.length} steps`, 'same; a 60 Hz frame is 16.7 ms');
+  timelineFigures(report, await measureTimeline(browser, base, '/bench/conferences-50000.json'), input);
 }
 
 const lastLine = (e) => String(e.stderr || e.message).trim().split('\n').at(-1);

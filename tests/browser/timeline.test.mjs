@@ -1,6 +1,9 @@
 // The conference timeline (?view=timeline): marks in the right lanes and order, zoom by buttons,
 // keys and wheel, keyboard walking in time order, clicks that open the article, brushing that
-// sets the date filter, and lanes that follow the search.
+// sets the conference-date filter, the window kept in the URL, and lanes that follow the search.
+// The marks are painted on a canvas; what is checked here is the accessible layer over them
+// (one focusable element per mark, placed over it), which is what keyboard users, screen
+// readers and clicks reach.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { assert, ROOT } from './helpers.mjs';
@@ -55,7 +58,10 @@ export default function (test) {
     assert(dates.join() === [...dates].sort().join(), `marks in time order: ${dates}`);
     const xs = shown.map((m) => m.x);
     assert(xs.every((x, i) => i === 0 || x > xs[i - 1]), `later conferences further right: ${xs}`);
-    assert((await page.locator('.tl-period').count()) === 5, 'each reviewed period is drawn');
+    const periods = await page.$$eval('.tl-mark', (els) => els.map((el) => el.dataset.period));
+    assert(periods.includes('2022-01-01~2022-06-30') && periods.every(Boolean), `each mark carries its reviewed period: ${periods}`);
+    const painted = await page.$eval('.tl-canvas', (c) => c.width > 0 && c.height > 0);
+    assert(painted, 'the canvas has a size');
     const legend = (await page.locator('.tl-legend').textContent()).normalize('NFC');
     for (const kind of ['Giao ban', 'Sơ kết', 'Tổng kết', 'Ký kết']) assert(legend.includes(kind), `legend lists ${kind}`);
     assert((await page.locator('.view-switch').textContent()).trim() === 'Danh sách', 'the header links back to the list');
@@ -132,11 +138,52 @@ export default function (test) {
     await page.mouse.move(xs[3] + 10, box.y + 40, { steps: 4 });
     await page.mouse.up();
     await page.keyboard.up('Shift');
-    await page.waitForFunction(() => new URL(location.href).searchParams.has('tu'));
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('hop_tu'));
     const url = new URL(page.url());
-    const [from, to] = [url.searchParams.get('tu'), url.searchParams.get('den')];
-    assert(from <= '2022-08-04' && from > '2022-07-01' && to >= '2023-04-07' && to < '2023-05-01', `brushed range: ${from} – ${to}`);
-    assert(url.searchParams.get('view') === 'timeline', 'still on the timeline');
+    const [from, to] = [url.searchParams.get('hop_tu'), url.searchParams.get('hop_den')];
+    assert(from <= '2022-08-04' && from > '2022-07-01' && to >= '2023-04-07' && to < '2023-05-01', `brushed range of conference dates: ${from} – ${to}`);
+    assert(!url.searchParams.has('tu'), 'the publication dates are left alone');
+    assert(url.searchParams.get('view') === 'timeline' && url.searchParams.has('tl'), 'still on the timeline, showing the range');
+    // What was under the brush is what stays: the three conferences held in it.
+    await page.waitForFunction(() => document.querySelectorAll('.tl-mark').length === 3);
+    const kept = (await marks(page)).map((m) => m.date).sort();
+    assert(kept.join() === '2022-08-04,2022-12-20,2023-04-07', `conferences in the range: ${kept}`);
+    assert((await page.locator('.tl-held').textContent()).includes(from), 'the range is shown with a way to clear it');
+    await page.locator('.view-switch').click();
+    await page.waitForSelector('.results-pane');
+    assert((await page.locator('.result-row').count()) === 3, 'the list holds the same three articles');
+  });
+
+  test('timeline: the window is kept in the URL, for links and for back and forward', async ({ page, base }) => {
+    await openTimeline(page, base);
+    assert(!new URL(page.url()).searchParams.has('tl'), 'everything is shown without a window in the URL');
+    await page.focus('.tl-lanes');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('+');
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('tl'));
+    const zoomed = page.url();
+    const labels = await axisLabels(page);
+    // Pan, then come back with the browser's back button.
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((u) => location.href !== u, zoomed);
+    await page.goBack();
+    await page.waitForFunction((l) => [...document.querySelectorAll('.tl-tick text')].map((t) => t.textContent).join() === l.join(), labels);
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('tl'));
+    await page.waitForFunction(() => document.querySelectorAll('.tl-mark').length === 5);
+    // A shared link shows the same window.
+    const other = await page.context().newPage();
+    await other.goto(zoomed);
+    await other.waitForSelector('.tl-tick text');
+    const shared = await axisLabels(other);
+    assert(shared.join() === labels.join(), `the link shows the same window: ${shared} vs ${labels}`);
+    await other.close();
+    // Leaving right after a gesture: the pending URL update must not reach into the list.
+    await page.focus('.tl-lanes');
+    await page.keyboard.press('+');
+    await page.locator('.view-switch').click();
+    await page.waitForSelector('.results-pane');
+    await page.waitForTimeout(800);
+    assert((await page.locator('.result-row').count()) === 5, 'the list is still there');
   });
 
   test('timeline: lanes follow the search and the lane choice in the URL', async ({ page, base }) => {
