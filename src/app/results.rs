@@ -30,18 +30,25 @@ pub fn Results() -> impl IntoView {
     let viewport_height = RwSignal::new(900.0);
 
     let cursor = archive.cursor;
-    // A new search starts at its best hit.
+    // A new search starts at its best hit. The DOM is touched only when the list is scrolled:
+    // writing (or reading) `scrollTop` while the new rows are pending forces a layout of its own.
     Effect::new(move |_| {
         results.track();
-        if let Some(el) = viewport.get_untracked() {
-            el.set_scroll_top(0);
+        if scroll_top.get_untracked() != 0.0 {
+            if let Some(el) = viewport.get_untracked() {
+                el.set_scroll_top(0);
+            }
+            scroll_top.set(0.0);
         }
-        scroll_top.set(0.0);
         cursor.set(0);
     });
     // The keyboard's row stays in view.
     Effect::new(move |_| {
         let top = cursor.get() as f64 * ROW_PX;
+        // The first row of an unscrolled list is in view; no layout read needed.
+        if top == 0.0 && scroll_top.get_untracked() == 0.0 {
+            return;
+        }
         let Some(el) = viewport.get_untracked() else {
             return;
         };
