@@ -96,25 +96,16 @@ fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
     let archive = expect_context::<Archive>();
     let (query, request, results) = (archive.query, archive.request, archive.results);
     let expanded = RwSignal::new(false);
-    // Only the values on screen are copied out of the results: a person or document facet can
-    // hold thousands, and this runs on every keystroke.
+    // Only the values on screen are ordered and named: a person or document facet can hold
+    // thousands, and this runs on every keystroke.
     let counts = Memo::new(move |_| {
         let limit = if expanded.get() {
             usize::MAX
         } else {
             SHORT_LIST
         };
-        results.with(|r| {
-            let all = r.facet(facet.get());
-            let shown = all.values.iter().take(limit).cloned().collect();
-            (
-                FacetCounts {
-                    facet: all.facet,
-                    values: shown,
-                },
-                all.values.len(),
-            )
-        })
+        let facet = facet.get();
+        results.with(|r| (r.facet_top(facet, limit), r.facet_len(facet)))
     });
     let values = move || {
         let (FacetCounts { facet, values }, _) = counts.get();
