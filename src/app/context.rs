@@ -37,7 +37,21 @@ impl Archive {
                 request_from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             })
         });
-        let results = Memo::new(move |_| Arc::new(request.with(|req| index.search(req))));
+        // Set by tests/bench/profile-keystrokes.mjs: each search is then timed as a
+        // `hoinghi:search` user-timing measure.
+        let profile =
+            js_sys::Reflect::get(&window(), &"hoinghiProfile".into()).is_ok_and(|v| v.is_truthy());
+        let results = Memo::new(move |_| {
+            let performance = profile.then(|| window().performance()).flatten();
+            if let Some(p) = &performance {
+                let _ = p.mark("hoinghi:search-start");
+            }
+            let results = Arc::new(request.with(|req| index.search(req)));
+            if let Some(p) = &performance {
+                let _ = p.measure_with_start_mark("hoinghi:search", "hoinghi:search-start");
+            }
+            results
+        });
         Self {
             loaded,
             query,
