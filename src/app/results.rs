@@ -69,9 +69,14 @@ pub fn Results() -> impl IntoView {
 
     let window = Memo::new(move |_| {
         let total = results.with(|r| r.total);
-        let first = ((scroll_top.get() / ROW_PX) as usize).saturating_sub(OVERSCAN);
-        let count = (viewport_height.get() / ROW_PX).ceil() as usize + 2 * OVERSCAN;
-        (first.min(total), (first + count).min(total))
+        let top = (scroll_top.get() / ROW_PX) as usize;
+        let visible = (viewport_height.get() / ROW_PX).ceil() as usize;
+        // The margin only where there are rows: at the top of the list, none are drawn above
+        // and no extra ones below, which every keystroke would pay for.
+        (
+            top.saturating_sub(OVERSCAN).min(total),
+            (top + visible + OVERSCAN).min(total),
+        )
     });
 
     let rows = {

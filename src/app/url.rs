@@ -50,20 +50,37 @@ pub fn search_href(current: &ParamsMap, req: &SearchRequest) -> String {
     with_query(&pairs)
 }
 
-fn with_query(pairs: &[(String, String)]) -> String {
-    let path = window().location().pathname().unwrap_or_default();
-    if pairs.is_empty() {
-        return path;
-    }
-    let query: Vec<String> = pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-        .collect();
-    format!("{path}?{}", query.join("&"))
+thread_local! {
+    /// The page's path, read once: views differ only in their query, so navigating never
+    /// changes it, and every link on screen is rebuilt on each keystroke.
+    static PATH: String = window().location().pathname().unwrap_or_default();
 }
 
-fn encode(text: &str) -> String {
-    js_sys::encode_uri_component(text).into()
+fn with_query(pairs: &[(String, String)]) -> String {
+    let mut out = PATH.with(String::clone);
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        out.push(if i == 0 { '?' } else { '&' });
+        encode_into(&mut out, k);
+        out.push('=');
+        encode_into(&mut out, v);
+    }
+    out
+}
+
+/// Appends `text` as `encodeURIComponent` writes it, without a call into JavaScript.
+fn encode_into(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.extend([
+                '%',
+                HEX[usize::from(b >> 4)] as char,
+                HEX[usize::from(b & 15)] as char,
+            ]);
+        }
+    }
 }
 
 /// The entity page of one person, document or province: a fresh search narrowed to it, in the
