@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use hoinghi::search::{Facet, FacetCounts, FacetSort, SearchRequest};
+use hoinghi::search::{Facet, FacetSort, FacetValue, SearchRequest};
 use hoinghi::view_state::{facet_key, toggle_filter};
 
 use super::context::Archive;
@@ -107,31 +107,43 @@ fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
         let facet = facet.get();
         results.with(|r| (r.facet_top(facet, limit), r.facet_len(facet)))
     });
-    let values = move || {
-        let (FacetCounts { facet, values }, _) = counts.get();
+    // Rows are keyed by position and updated in place (label, count, link): a keystroke
+    // changes nearly every count, and rebuilding the rows cost more than the search.
+    let rows = move || 0..counts.with(|(c, _)| c.values.len());
+    let row = move |i: usize| {
+        let value = Memo::new(move |_| counts.with(|(c, _)| c.values.get(i).cloned()));
+        let selected = move || value.with(|v| v.as_ref().is_some_and(|v| v.selected));
+        let text = move |part: fn(&FacetValue) -> String| {
+            move || value.with(|v| v.as_ref().map(part).unwrap_or_default())
+        };
         // Tracked: the links must follow the search even when the counts stay the same.
-        let (current, req) = (query.get(), request.get());
-        values
-            .into_iter()
-            .map(|v| {
-                let href = search_href(&current, &toggle_filter(&req, facet, &v.value));
-                view! {
-                    <li>
-                        <a
-                            class="facet-value"
-                            class:selected=v.selected
-                            aria-current=v.selected.then_some("true")
-                            href=href
-                        >
-                            <span class="facet-label">{v.label}</span>
-                            {v.selected.then(|| view! { <span class="visually-hidden">" (đang lọc)"</span> })}
-                            {v.group.map(|g| view! { <span class="facet-group">{g}</span> })}
-                            <span class="facet-count">{v.count}</span>
-                        </a>
-                    </li>
-                }
+        let href = move || {
+            let facet = counts.with(|(c, _)| c.facet);
+            value.with(|v| {
+                v.as_ref().map(|v| {
+                    search_href(
+                        &query.get(),
+                        &toggle_filter(&request.get(), facet, &v.value),
+                    )
+                })
             })
-            .collect_view()
+        };
+        let group = move || value.with(|v| v.as_ref().and_then(|v| v.group.clone()));
+        view! {
+            <li>
+                <a
+                    class="facet-value"
+                    class:selected=selected
+                    aria-current=move || selected().then_some("true")
+                    href=href
+                >
+                    <span class="facet-label">{text(|v| v.label.clone())}</span>
+                    {move || selected().then(|| view! { <span class="visually-hidden">" (đang lọc)"</span> })}
+                    {move || group().map(|g| view! { <span class="facet-group">{g}</span> })}
+                    <span class="facet-count">{text(|v| v.count.to_string())}</span>
+                </a>
+            </li>
+        }
     };
     let more = move || {
         let hidden = counts.with(|(_, total)| total.saturating_sub(SHORT_LIST));
@@ -153,7 +165,9 @@ fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
         <Show when=move || counts.with(|(_, total)| *total > 0)>
             <section class="facet" data-facet=move || facet_key(facet.get())>
                 <h2>{move || title(facet.get())}</h2>
-                <ul>{values}</ul>
+                <ul>
+                    <For each=rows key=|i| *i children=row />
+                </ul>
                 {more}
             </section>
         </Show>
