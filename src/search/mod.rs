@@ -318,13 +318,30 @@ impl SearchIndex {
         };
         // Whole keys computed once and sorted as plain integers: several times faster than
         // computing them in every comparison. The low bits hold the document.
-        let mut keys: Vec<u128> = ids
-            .iter()
-            .map(|&d| u128::from(primary(d)) << 64 | u128::from(relevance(d)))
-            .collect();
-        keys.sort_unstable();
-        for (id, key) in ids.iter_mut().zip(keys) {
-            *id = (key & 0xff_ffff) as u32;
+        let sorted = |ids: &mut dyn Iterator<Item = u32>| {
+            let mut keys: Vec<u128> = ids
+                .map(|d| u128::from(primary(d)) << 64 | u128::from(relevance(d)))
+                .collect();
+            keys.sort_unstable();
+            keys.into_iter().map(|key| (key & 0xff_ffff) as u32)
+        };
+        if !q.is_text_empty() {
+            let order: Vec<u32> = sorted(&mut ids.iter().copied()).collect();
+            ids.copy_from_slice(&order);
+            return;
+        }
+        // Without words the order depends on dates alone: every document is sorted once and
+        // each search keeps its own in that order, in linear time.
+        let order = self.cached(format!("o{sort:?}"), || {
+            sorted(&mut (0..self.len() as u32)).collect::<Vec<u32>>()
+        });
+        let mut keep = vec![false; self.len()];
+        ids.iter().for_each(|d| keep[*d as usize] = true);
+        for (id, d) in ids
+            .iter_mut()
+            .zip(order.iter().filter(|d| keep[**d as usize]))
+        {
+            *id = *d;
         }
     }
 
