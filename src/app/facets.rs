@@ -30,7 +30,7 @@ fn title(facet: Facet) -> &'static str {
 pub fn FacetPanel() -> impl IntoView {
     let archive = expect_context::<Archive>();
     let (query, request) = (archive.query, archive.request);
-    let link = move |req: SearchRequest| search_href(&query.get(), &req);
+    let link = move |req: SearchRequest| query.with(|q| search_href(q, &req));
     let toggle_2025 = move || {
         let mut req = request.get();
         req.provinces_2025 = !req.provinces_2025;
@@ -120,11 +120,10 @@ fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
         let href = move || {
             let facet = counts.with(|(c, _)| c.facet);
             value.with(|v| {
+                // Read in place: cloning the query map for each row showed in profiles.
                 v.as_ref().map(|v| {
-                    search_href(
-                        &query.get(),
-                        &toggle_filter(&request.get(), facet, &v.value),
-                    )
+                    let req = request.with(|r| toggle_filter(r, facet, &v.value));
+                    query.with(|q| search_href(q, &req))
                 })
             })
         };

@@ -83,7 +83,8 @@ pub fn Results() -> impl IntoView {
         let archive = archive.clone();
         move || {
             let (first, last) = window.get();
-            let current = query.get();
+            // Read in place rather than cloned, as every row's link needs it.
+            let current = query.read();
             results.with(|r| {
                 (first..last)
                     .map(|pos| {

@@ -21,6 +21,7 @@ const flag = (name, fallback) => {
 const rounds = Number(flag('--rounds', 1));
 const jsonOut = flag('--json', null);
 const cpuProfile = flag('--cpuprofile', null);
+const traceOut = flag('--trace', null);
 const dist = resolve(args[0] ?? 'dist');
 const bundle = resolve(args[1] ?? 'target/bench/bundle-10000.json');
 
@@ -118,6 +119,7 @@ try {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
 
+  if (traceOut) await browser.startTracing(page, { path: traceOut, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
   if (cpuProfile) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -146,6 +148,7 @@ try {
     }
   }
 
+  if (traceOut) await browser.stopTracing();
   if (cpuProfile) {
     const { profile } = await cdp.send('Profiler.stop');
     await writeFile(cpuProfile, JSON.stringify(profile));
