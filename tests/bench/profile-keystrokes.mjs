@@ -1,13 +1,15 @@
 // Where a keystroke's time goes: types the bench's queries into a built app over one bundle and
-// reports, per keystroke, wall time (as tests/bench/app.mjs measures it), Chromium's script,
-// layout and style time for it (CDP Performance.getMetrics deltas) and the time of the search
-// itself (the app's `hoinghi:search` user-timing measures, recorded while
-// `window.hoinghiProfile` is set). Facet toggles the same way.
+// reports, per keystroke, p50 / p95 of: wall time (as tests/bench/app.mjs measures it), the
+// renderer's task, script, layout and style time (CDP Performance.getMetrics deltas, thread
+// time), the search itself (the app's `hoinghi:search` user-timing measures, recorded while
+// `window.hoinghiProfile` is set) and the router's history writes. Facet toggles the same way.
 //
 //   node tests/bench/profile-keystrokes.mjs [DIST] [BUNDLE.json] [--rounds N] [--json OUT]
+//     [--cpuprofile OUT.cpuprofile] [--trace OUT.json]
 //
 // DIST defaults to dist/, BUNDLE to target/bench/bundle-10000.json (./run bench builds it, or
-// `target/release/hoinghi bundle DIR -o FILE`).
+// `target/release/hoinghi bundle DIR -o FILE`). Function names in --cpuprofile need a wasm
+// built with names (wasm-bindgen --keep-debug, no wasm-opt).
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -100,7 +102,7 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(() => {
     window.hoinghiProfile = true;
-    // Time spent in the router's history writes, which Chromium sometimes makes slow.
+    // Time spent in the router's history writes: Chromium makes them cost milliseconds.
     window.__history = 0;
     for (const name of ['replaceState', 'pushState']) {
       const original = history[name];
