@@ -7,24 +7,13 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use hoinghi::calendar::days_in_month;
-use hoinghi::search::{MonthCount, SearchRequest};
+use hoinghi::search::SearchRequest;
 
 use super::context::Archive;
 use super::url::search_href;
 
 const WIDTH: f64 = 240.0;
 const HEIGHT: f64 = 48.0;
-
-/// One month's bar, in SVG user units.
-#[derive(Clone, PartialEq)]
-struct Bar {
-    month: MonthCount,
-    inside: bool,
-    x: String,
-    y: String,
-    width: String,
-    height: String,
-}
 
 #[component]
 pub fn DateFilter() -> impl IntoView {
@@ -75,76 +64,51 @@ pub fn DateFilter() -> impl IntoView {
             }
         }
     };
-    // Where each month's bar goes; the bars are keyed by position and updated in place, as
-    // each keystroke changes most heights.
-    let shape = Memo::new(move |_| {
+    let bars = move || {
+        let months = results.with(|r| r.histogram.clone());
+        let top = months.iter().map(|m| m.count).max().unwrap_or(0).max(1) as f64;
+        let step = WIDTH / months.len().max(1) as f64;
         let (from, to) = request.with(|r| (r.date_from.clone(), r.date_to.clone()));
-        results.with(|r| {
-            let months = &r.histogram;
-            let top = months.iter().map(|m| m.count).max().unwrap_or(0).max(1) as f64;
-            let step = WIDTH / months.len().max(1) as f64;
-            months
-                .iter()
-                .enumerate()
-                .map(|(i, m)| {
-                    let key = format!("{:04}-{:02}", m.year, m.month);
-                    let inside = from
+        months
+            .into_iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let key = format!("{:04}-{:02}", m.year, m.month);
+                let inside = from
+                    .as_deref()
+                    .is_none_or(|f| key.as_str() >= &f[..f.len().min(7)])
+                    && to
                         .as_deref()
-                        .is_none_or(|f| key.as_str() >= &f[..f.len().min(7)])
-                        && to
-                            .as_deref()
-                            .is_none_or(|t| key.as_str() <= &t[..t.len().min(7)]);
-                    let h = (m.count as f64 / top * (HEIGHT - 2.0)).max(if m.count > 0 {
-                        2.0
-                    } else {
-                        0.0
-                    });
-                    Bar {
-                        month: *m,
-                        inside,
-                        x: format!("{:.2}", i as f64 * step),
-                        y: format!("{:.2}", HEIGHT - h),
-                        width: format!("{:.2}", (step - 1.0).max(1.0)),
-                        height: format!("{h:.2}"),
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    let bar = move |i: usize| {
-        let go = go.clone();
-        let bar = Memo::new(move |_| shape.with(|s| s.get(i).cloned()));
-        let part = move |f: fn(&Bar) -> String| move || bar.with(|b| b.as_ref().map(f));
-        let on_click = move |_| {
-            let Some(m) = bar.with_untracked(|b| b.as_ref().map(|b| b.month)) else {
-                return;
-            };
-            let key = format!("{:04}-{:02}", m.year, m.month);
-            let mut req = request.get_untracked();
-            req.date_from = Some(format!("{key}-01"));
-            req.date_to = Some(format!(
-                "{key}-{:02}",
-                days_in_month(m.year.into(), m.month.into())
-            ));
-            go(req);
-        };
-        view! {
-            <rect
-                class:outside=move || bar.with(|b| b.as_ref().is_some_and(|b| !b.inside))
-                x=part(|b| b.x.clone())
-                y=part(|b| b.y.clone())
-                width=part(|b| b.width.clone())
-                height=part(|b| b.height.clone())
-                on:click=on_click
-            >
-                <title>
-                    {part(|b| {
-                        let m = b.month;
-                        format!("{:02}/{}: {} bài", m.month, m.year, m.count)
-                    })}
-                </title>
-            </rect>
-        }
+                        .is_none_or(|t| key.as_str() <= &t[..t.len().min(7)]);
+                let h = (m.count as f64 / top * (HEIGHT - 2.0)).max(if m.count > 0 {
+                    2.0
+                } else {
+                    0.0
+                });
+                let go = go.clone();
+                let (first, last) = (
+                    format!("{key}-01"),
+                    format!("{key}-{:02}", days_in_month(m.year.into(), m.month.into())),
+                );
+                view! {
+                    <rect
+                        class:outside=!inside
+                        x=format!("{:.2}", i as f64 * step)
+                        y=format!("{:.2}", HEIGHT - h)
+                        width=format!("{:.2}", (step - 1.0).max(1.0))
+                        height=format!("{h:.2}")
+                        on:click=move |_| {
+                            let mut req = request.get_untracked();
+                            req.date_from = Some(first.clone());
+                            req.date_to = Some(last.clone());
+                            go(req);
+                        }
+                    >
+                        <title>{format!("{:02}/{}: {} bài", m.month, m.year, m.count)}</title>
+                    </rect>
+                }
+            })
+            .collect_view()
     };
     let clear =
         move || {
@@ -165,7 +129,7 @@ pub fn DateFilter() -> impl IntoView {
                 role="img"
                 aria-label="Số bài theo tháng · Articles per month"
             >
-                <For each=move || 0..shape.with(Vec::len) key=|i| *i children=bar />
+                {bars}
             </svg>
             <div class="date-range">
                 {bound_input(true, "Từ ", "date-from")}
