@@ -68,13 +68,25 @@ impl Archive {
                     .map(|range| Arc::new(held_within(&loaded.bundle.articles, range)))
             })
         };
+        // Set by tests/bench/profile-keystrokes.mjs: each search is then timed as a
+        // `hoinghi:search` user-timing measure.
+        let profile =
+            js_sys::Reflect::get(&window(), &"hoinghiProfile".into()).is_ok_and(|v| v.is_truthy());
         let results = Memo::new(move |previous: Option<&Arc<SearchResults>>| {
             let among = among.get();
             let among = among.as_deref().map(|a| &a[..]);
-            request.with(|req| match &searcher {
+            let performance = profile.then(|| window().performance()).flatten();
+            if let Some(p) = &performance {
+                let _ = p.mark("hoinghi:search-start");
+            }
+            let results = request.with(|req| match &searcher {
                 Searcher::Whole(index) => Arc::new(index.search_among(req, among)),
                 Searcher::Sharded(shards) => shards.search(req, previous, among),
-            })
+            });
+            if let Some(p) = &performance {
+                let _ = p.measure_with_start_mark("hoinghi:search", "hoinghi:search-start");
+            }
+            results
         });
         Self {
             loaded,

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use hoinghi::i18n::Texts;
-use hoinghi::search::{Facet, FacetCounts, FacetSort, SearchRequest};
+use hoinghi::search::{Facet, FacetSort, FacetValue, SearchRequest};
 use hoinghi::view_state::{facet_key, toggle_filter};
 
 use super::context::Archive;
@@ -34,7 +34,7 @@ pub fn FacetPanel() -> impl IntoView {
     let archive = expect_context::<Archive>();
     let (query, request) = (archive.query, archive.request);
     let t = use_texts();
-    let link = move |req: SearchRequest| search_href(&query.get(), &req);
+    let link = move |req: SearchRequest| query.with(|q| search_href(q, &req));
     let toggle_2025 = move || {
         let mut req = request.get();
         req.provinces_2025 = !req.provinces_2025;
@@ -101,51 +101,58 @@ fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
     let (query, request, results) = (archive.query, archive.request, archive.results);
     let expanded = RwSignal::new(false);
     let (lang, t) = (use_lang(), use_texts());
-    // Only the values on screen are copied out of the results: a person or document facet can
-    // hold thousands, and this runs on every keystroke.
+    // Only the values on screen are ordered and named: a person or document facet can hold
+    // thousands, and this runs on every keystroke.
     let counts = Memo::new(move |_| {
         let limit = if expanded.get() {
             usize::MAX
         } else {
             SHORT_LIST
         };
-        results.with(|r| {
-            let all = r.facet(facet.get());
-            let shown = all.values.iter().take(limit).cloned().collect();
-            (
-                FacetCounts {
-                    facet: all.facet,
-                    values: shown,
-                },
-                all.values.len(),
-            )
-        })
+        let facet = facet.get();
+        results.with(|r| (r.facet_top(facet, limit), r.facet_len(facet)))
     });
-    let values = move || {
-        let (FacetCounts { facet, values }, _) = counts.get();
+    // Rows are keyed by position and updated in place (label, count, link): a keystroke
+    // changes nearly every count, and rebuilding the rows cost more than the search.
+    let rows = move || 0..counts.with(|(c, _)| c.values.len());
+    let row = move |i: usize| {
+        let value = Memo::new(move |_| counts.with(|(c, _)| c.values.get(i).cloned()));
+        let selected = move || value.with(|v| v.as_ref().is_some_and(|v| v.selected));
+        let text = move |part: fn(&FacetValue) -> String| {
+            move || value.with(|v| v.as_ref().map(part).unwrap_or_default())
+        };
         // Tracked: the links must follow the search even when the counts stay the same.
-        let (current, req, lang) = (query.get(), request.get(), lang.get());
-        values
-            .into_iter()
-            .map(|v| {
-                let href = search_href(&current, &toggle_filter(&req, facet, &v.value));
-                view! {
-                    <li>
-                        <a
-                            class="facet-value"
-                            class:selected=v.selected
-                            aria-current=v.selected.then_some("true")
-                            href=href
-                        >
-                            <span class="facet-label">{facet.label_in(&v.value, lang)}</span>
-                            {v.selected.then(|| view! { <span class="visually-hidden">{lang.texts().selected_hint}</span> })}
-                            {v.group.map(|g| view! { <span class="facet-group">{g}</span> })}
-                            <span class="facet-count">{v.count}</span>
-                        </a>
-                    </li>
-                }
+        let href = move || {
+            let facet = counts.with(|(c, _)| c.facet);
+            value.with(|v| {
+                // Read in place: cloning the query map for each row showed in profiles.
+                v.as_ref().map(|v| {
+                    let req = request.with(|r| toggle_filter(r, facet, &v.value));
+                    query.with(|q| search_href(q, &req))
+                })
             })
-            .collect_view()
+        };
+        let group = move || value.with(|v| v.as_ref().and_then(|v| v.group.clone()));
+        view! {
+            <li>
+                <a
+                    class="facet-value"
+                    class:selected=selected
+                    aria-current=move || selected().then_some("true")
+                    href=href
+                >
+                    <span class="facet-label">
+                        {move || {
+                            let facet = counts.with(|(c, _)| c.facet);
+                            value.with(|v| v.as_ref().map(|v| facet.label_in(&v.value, lang.get())))
+                        }}
+                    </span>
+                    {move || selected().then(|| view! { <span class="visually-hidden">{t().selected_hint}</span> })}
+                    {move || group().map(|g| view! { <span class="facet-group">{g}</span> })}
+                    <span class="facet-count">{text(|v| v.count.to_string())}</span>
+                </a>
+            </li>
+        }
     };
     let more = move || {
         let hidden = counts.with(|(_, total)| total.saturating_sub(SHORT_LIST));
@@ -167,7 +174,9 @@ fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
         <Show when=move || counts.with(|(_, total)| *total > 0)>
             <section class="facet" data-facet=move || facet_key(facet.get())>
                 <h2>{move || title(facet.get(), t())}</h2>
-                <ul>{values}</ul>
+                <ul>
+                    <For each=rows key=|i| *i children=row />
+                </ul>
                 {more}
             </section>
         </Show>

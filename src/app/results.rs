@@ -35,18 +35,25 @@ pub fn Results() -> impl IntoView {
 
     let cursor = archive.cursor;
     let (lang, t) = (use_lang(), use_texts());
-    // A new search starts at its best hit.
+    // A new search starts at its best hit. The DOM is touched only when the list is scrolled:
+    // writing (or reading) `scrollTop` while the new rows are pending forces a layout of its own.
     Effect::new(move |_| {
         results.track();
-        if let Some(el) = viewport.get_untracked() {
-            el.set_scroll_top(0);
+        if scroll_top.get_untracked() != 0.0 {
+            if let Some(el) = viewport.get_untracked() {
+                el.set_scroll_top(0);
+            }
+            scroll_top.set(0.0);
         }
-        scroll_top.set(0.0);
         cursor.set(0);
     });
     // The keyboard's row stays in view.
     Effect::new(move |_| {
         let top = cursor.get() as f64 * ROW_PX;
+        // The first row of an unscrolled list is in view; no layout read needed.
+        if top == 0.0 && scroll_top.get_untracked() == 0.0 {
+            return;
+        }
         let Some(el) = viewport.get_untracked() else {
             return;
         };
@@ -67,16 +74,22 @@ pub fn Results() -> impl IntoView {
 
     let window = Memo::new(move |_| {
         let total = results.with(|r| r.total);
-        let first = ((scroll_top.get() / ROW_PX) as usize).saturating_sub(OVERSCAN);
-        let count = (viewport_height.get() / ROW_PX).ceil() as usize + 2 * OVERSCAN;
-        (first.min(total), (first + count).min(total))
+        let top = (scroll_top.get() / ROW_PX) as usize;
+        let visible = (viewport_height.get() / ROW_PX).ceil() as usize;
+        // The margin only where there are rows: at the top of the list, none are drawn above
+        // and no extra ones below, which every keystroke would pay for.
+        (
+            top.saturating_sub(OVERSCAN).min(total),
+            (top + visible + OVERSCAN).min(total),
+        )
     });
 
     let rows = {
         let archive = archive.clone();
         move || {
             let (first, last) = window.get();
-            let current = query.get();
+            // Read in place rather than cloned, as every row's link needs it.
+            let current = query.read();
             results.with(|r| {
                 (first..last)
                     .map(|pos| {

@@ -43,9 +43,14 @@ pub fn search_href(current: &QueryPairs, req: &SearchRequest) -> String {
     with_query(&pairs)
 }
 
+thread_local! {
+    /// The page's path, read once: views differ only in their query, so navigating never
+    /// changes it, and every link on screen is rebuilt on each keystroke.
+    static PATH: String = window().location().pathname().unwrap_or_default();
+}
+
 fn with_query(pairs: &[(String, String)]) -> String {
-    let path = window().location().pathname().unwrap_or_default();
-    path + &write_search(pairs)
+    PATH.with(String::clone) + &write_search(pairs)
 }
 
 /// The entity page of one person, document or province: a fresh search narrowed to it, in the

@@ -10,6 +10,8 @@ use super::index::{put_str, put_varint, IndexError, Reader};
 use super::query::Field;
 use crate::bundle::{Article, ConferenceKind, Level};
 use crate::display::Lang;
+use std::fmt;
+use std::sync::Arc;
 
 /// A facet the UI can show and filter on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -373,30 +375,93 @@ pub enum FacetSort {
     Alpha,
 }
 
-impl FacetTable {
-    /// The listed values of this facet: those with a non-zero count, and selected ones.
-    pub(crate) fn listing(
-        &self,
+/// The facet tables of an index, shared with its search results. Equal when they are the same
+/// tables: comparing results (as the UI does for every search) must not walk them.
+#[derive(Clone, Default)]
+pub(crate) struct FacetTables(Arc<Vec<FacetTable>>);
+
+impl FacetTables {
+    pub(crate) fn new(tables: Vec<FacetTable>) -> FacetTables {
+        FacetTables(Arc::new(tables))
+    }
+}
+
+impl std::ops::Deref for FacetTables {
+    type Target = [FacetTable];
+    fn deref(&self) -> &[FacetTable] {
+        &self.0
+    }
+}
+
+impl PartialEq for FacetTables {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+impl fmt::Debug for FacetTables {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "FacetTables({} facets)", self.0.len())
+    }
+}
+
+/// One facet's counts under a search, named and ordered only on request: a person or document
+/// facet can hold thousands of values, and a screen shows a few.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FacetTally {
+    pub(crate) facet: Facet,
+    pub(crate) counts: Vec<u32>,
+    pub(crate) selected: Vec<bool>,
+    pub(crate) sort: FacetSort,
+    /// Values listed: those with a non-zero count, and selected ones.
+    pub(crate) listed: usize,
+}
+
+impl FacetTally {
+    pub(crate) fn new(
         facet: Facet,
-        counts: &[u32],
-        selected: &[bool],
+        counts: Vec<u32>,
+        selected: Vec<bool>,
         sort: FacetSort,
-    ) -> FacetCounts {
-        let mut ids: Vec<usize> = (0..self.values.len())
+    ) -> Self {
+        let listed = counts
+            .iter()
+            .zip(&selected)
+            .filter(|(c, s)| **c > 0 || **s)
+            .count();
+        FacetTally {
+            facet,
+            counts,
+            selected,
+            sort,
+            listed,
+        }
+    }
+
+    /// The first `limit` listed values in display order, named from `table`.
+    pub(crate) fn top(&self, table: &FacetTable, limit: usize) -> FacetCounts {
+        let (counts, selected) = (&self.counts, &self.selected);
+        let mut ids: Vec<usize> = (0..counts.len())
             .filter(|i| counts[*i] > 0 || selected[*i])
             .collect();
-        match sort {
-            FacetSort::Count => {
-                ids.sort_by_key(|i| (std::cmp::Reverse(counts[*i]), self.alpha_rank[*i]))
-            }
-            FacetSort::Alpha => ids.sort_by_key(|i| self.alpha_rank[*i]),
+        // Keys are unique (the alphabetical rank is), so selecting then sorting the first
+        // `limit` gives exactly the start of the fully sorted list.
+        let key = |i: &usize| match self.sort {
+            FacetSort::Count => (u32::MAX - counts[*i], table.alpha_rank[*i]),
+            FacetSort::Alpha => (0, table.alpha_rank[*i]),
+        };
+        if limit < ids.len() {
+            ids.select_nth_unstable_by_key(limit, key);
+            ids.truncate(limit);
         }
+        ids.sort_unstable_by_key(key);
+        let facet = self.facet;
         let values = ids
             .into_iter()
             .map(|i| FacetValue {
-                value: self.values[i].clone(),
-                label: facet.label(&self.values[i]),
-                group: Some(self.groups[i].clone()).filter(|g| !g.is_empty()),
+                value: table.values[i].clone(),
+                label: facet.label(&table.values[i]),
+                group: Some(table.groups[i].clone()).filter(|g| !g.is_empty()),
                 count: counts[i],
                 selected: selected[i],
             })

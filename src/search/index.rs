@@ -6,7 +6,7 @@
 //! range), per-field term frequencies and phrase adjacency; the gaps stop phrases from running
 //! across the title/body or block boundaries.
 
-use super::facets::{Facet, FacetTable};
+use super::facets::{Facet, FacetTable, FacetTables};
 use super::fold::fold;
 use super::tokenize::{word_ranges, Keys};
 use crate::bundle::Article;
@@ -113,8 +113,9 @@ pub struct SearchIndex {
     /// Delta-varint position lists, concatenated, with end offsets per term.
     pub(crate) postings: Vec<u8>,
     pub(crate) postings_end: Vec<u32>,
-    /// One table per [`Facet::ALL`] entry, in that order.
-    pub(crate) facets: Vec<FacetTable>,
+    /// One table per [`Facet::ALL`] entry, in that order; shared with the results, which name
+    /// their values only when asked.
+    pub(crate) facets: FacetTables,
     pub(crate) avg_title: f32,
     pub(crate) avg_body: f32,
     pub(crate) scratch: Scratch,
@@ -241,10 +242,12 @@ impl SearchIndex {
             exact_end: Vec::with_capacity(terms.len()),
             postings: Vec::new(),
             postings_end: Vec::with_capacity(terms.len()),
-            facets: Facet::ALL
-                .iter()
-                .map(|f| FacetTable::build(*f, articles))
-                .collect(),
+            facets: FacetTables::new(
+                Facet::ALL
+                    .iter()
+                    .map(|f| FacetTable::build(*f, articles))
+                    .collect(),
+            ),
             avg_title: 0.0,
             avg_body: 0.0,
             scratch: Scratch::default(),
@@ -487,7 +490,7 @@ impl SearchIndex {
             }
         }
         put_varint(&mut out, self.facets.len() as u32);
-        for table in &self.facets {
+        for table in self.facets.iter() {
             table.write(&mut out);
         }
         put_varint(&mut out, self.term_count() as u32);
@@ -532,7 +535,7 @@ impl SearchIndex {
             exact_end: vec![],
             postings: vec![],
             postings_end: vec![],
-            facets: vec![],
+            facets: FacetTables::default(),
             avg_title: 0.0,
             avg_body: 0.0,
             scratch: Scratch::default(),
@@ -555,9 +558,11 @@ impl SearchIndex {
         if n_facets != Facet::ALL.len() {
             return Err(IndexError::Corrupt("facet count"));
         }
-        for facet in Facet::ALL {
-            index.facets.push(FacetTable::read(facet, &mut r, n)?);
-        }
+        let tables = Facet::ALL
+            .into_iter()
+            .map(|facet| FacetTable::read(facet, &mut r, n))
+            .collect::<Result<_, _>>()?;
+        index.facets = FacetTables::new(tables);
         let n_terms = r.count(3)?;
         index.folded_end.reserve(n_terms);
         index.exact_end.reserve(n_terms);

@@ -32,6 +32,8 @@ pub mod tokenize;
 mod tests;
 
 pub use facets::{Facet, FacetCounts, FacetSort, FacetValue};
+
+use facets::{FacetTables, FacetTally};
 pub use index::{IndexError, SearchIndex, FORMAT_VERSION, MAGIC};
 pub use query::{Field, Notice, Query};
 pub use snippet::{highlight_ranges, snippet_for, Highlighter, Snippet};
@@ -93,8 +95,9 @@ pub struct SearchResults {
     pub ids: Vec<u32>,
     /// `ids.len()`.
     pub total: usize,
-    /// Every facet of [`Facet::ALL`], values with their disjunctive counts.
-    pub facets: Vec<FacetCounts>,
+    /// Every facet of [`Facet::ALL`], with its disjunctive counts (see [`SearchResults::facet`]).
+    facets: Vec<FacetTally>,
+    tables: FacetTables,
     /// What in the query was not understood and how it was read instead.
     pub notices: Vec<Notice>,
     /// Per month, from the first to the last month with articles (zeros in between); counts
@@ -105,9 +108,20 @@ pub struct SearchResults {
 }
 
 impl SearchResults {
-    /// Counts of one facet.
-    pub fn facet(&self, facet: Facet) -> &FacetCounts {
-        &self.facets[facet.index()]
+    /// The listed values of one facet (non-zero counts and selected values), in order.
+    pub fn facet(&self, facet: Facet) -> FacetCounts {
+        self.facet_top(facet, usize::MAX)
+    }
+
+    /// The first `limit` values of [`SearchResults::facet`], at a cost that grows with `limit`
+    /// rather than with the facet's size.
+    pub fn facet_top(&self, facet: Facet, limit: usize) -> FacetCounts {
+        self.facets[facet.index()].top(&self.tables[facet.index()], limit)
+    }
+
+    /// How many values [`SearchResults::facet`] lists.
+    pub fn facet_len(&self, facet: Facet) -> usize {
+        self.facets[facet.index()].listed
     }
 }
 
@@ -125,8 +139,6 @@ impl FieldVocab for Vocab<'_> {
 
 /// Bit of the date range among the per-document filter failure bits (facets use 0..8).
 const DATE_BIT: u32 = 1 << Facet::ALL.len();
-/// Bit of the caller's selection ([`SearchIndex::search_among`]).
-const AMONG_BIT: u32 = DATE_BIT << 1;
 
 /// Parses a date bound to `yyyymmdd`; a missing month or day takes `fill` (00 or 99).
 fn date_bound(s: &str, fill: u32) -> Option<u32> {
@@ -184,7 +196,12 @@ impl SearchIndex {
             let set = slot[facet.index()].get_or_insert_with(|| vec![false; table.values.len()]);
             ids.into_iter().for_each(|i| set[i as usize] = true);
         }
-        for (d, keep) in base.iter_mut().enumerate().filter(|(_, k)| **k) {
+        let has_filters = wanted.iter().chain(&unwanted).any(Option::is_some);
+        for (d, keep) in base
+            .iter_mut()
+            .enumerate()
+            .filter(|(_, k)| has_filters && **k)
+        {
             for (f, table) in self.facets.iter().enumerate() {
                 let has = |set: &Option<Vec<bool>>| {
                     set.as_ref()
@@ -222,41 +239,61 @@ impl SearchIndex {
         let to = bound(&req.date_to, 99, u32::MAX);
         let dated = from > 0 || to < u32::MAX;
 
-        let mut counts: Vec<Vec<u32>> = self
+        // Documents outside `among` are left out of everything, as if they did not match.
+        let docs: Vec<u32> = (0..self.len() as u32)
+            .filter(|d| base[*d as usize])
+            .filter(|d| among.is_none_or(|a| a.get(*d as usize).copied().unwrap_or(false)))
+            .collect();
+        // Which selections (facets, date range) each matching document fails; none without any.
+        let fails: Vec<u32> = if active != 0 || dated {
+            docs.iter()
+                .map(|&d| {
+                    let d = d as usize;
+                    let mut fail = 0u32;
+                    for (f, (table, chosen)) in self.facets.iter().zip(&selected).enumerate() {
+                        if active & (1 << f) != 0
+                            && !table.doc(d).iter().any(|v| chosen[*v as usize])
+                        {
+                            fail |= 1 << f;
+                        }
+                    }
+                    let published = self.published[d];
+                    if dated && !(published > 0 && published >= from && published <= to) {
+                        fail |= DATE_BIT;
+                    }
+                    fail
+                })
+                .collect()
+        } else {
+            vec![0; docs.len()]
+        };
+        // A document failing exactly one facet's selection still counts for that facet. One
+        // facet at a time keeps its counts in cache.
+        let counts: Vec<Vec<u32>> = self
             .facets
             .iter()
-            .map(|t| vec![0; t.values.len()])
+            .enumerate()
+            .map(|(f, table)| {
+                let mut counts = vec![0; table.values.len()];
+                for (&d, fail) in docs.iter().zip(&fails) {
+                    if fail & !(1 << f) == 0 {
+                        for v in table.doc(d as usize) {
+                            counts[*v as usize] += 1;
+                        }
+                    }
+                }
+                counts
+            })
             .collect();
         let mut months: Vec<u32> = Vec::new();
         let mut ids: Vec<u32> = Vec::new();
-        for d in (0..self.len()).filter(|d| base[*d]) {
-            let mut fail = 0u32;
-            for (f, (table, chosen)) in self.facets.iter().zip(&selected).enumerate() {
-                if active & (1 << f) != 0 && !table.doc(d).iter().any(|v| chosen[*v as usize]) {
-                    fail |= 1 << f;
-                }
-            }
-            let published = self.published[d];
-            if dated && !(published > 0 && published >= from && published <= to) {
-                fail |= DATE_BIT;
-            }
-            if among.is_some_and(|a| !a.get(d).copied().unwrap_or(false)) {
-                fail |= AMONG_BIT;
-            }
-            // A document failing exactly one facet's selection still counts for that facet.
-            for (f, table) in self.facets.iter().enumerate() {
-                if fail & !(1 << f) == 0 {
-                    table
-                        .doc(d)
-                        .iter()
-                        .for_each(|v| counts[f][*v as usize] += 1);
-                }
-            }
+        for (&d, &fail) in docs.iter().zip(&fails) {
+            let published = self.published[d as usize];
             if fail & !DATE_BIT == 0 && published % 10000 / 100 > 0 {
                 months.push(published / 100);
             }
             if fail == 0 {
-                ids.push(d as u32);
+                ids.push(d);
             }
         }
         self.sort(&mut ids, req.sort, &q, &text.score, &text.adjacent);
@@ -265,16 +302,11 @@ impl SearchIndex {
             total: ids.len(),
             ids,
             facets: Facet::ALL
-                .iter()
-                .map(|f| {
-                    self.facets[f.index()].listing(
-                        *f,
-                        &counts[f.index()],
-                        &selected[f.index()],
-                        req.facet_sort,
-                    )
-                })
+                .into_iter()
+                .zip(counts.into_iter().zip(selected))
+                .map(|(f, (counts, selected))| FacetTally::new(f, counts, selected, req.facet_sort))
                 .collect(),
+            tables: self.facets.clone(),
             notices,
             histogram: histogram(months),
             highlighter: Highlighter::from_query(&q, req.exact),
@@ -291,20 +323,40 @@ impl SearchIndex {
         // Undated (0) sorts last in both directions.
         let newest = |date: u32| if date == 0 { u32::MAX } else { !date };
         let oldest = |date: u32| date.wrapping_sub(1);
-        match sort {
-            Sort::Relevance if q.is_text_empty() => {
-                ids.sort_unstable_by_key(|d| (newest(self.published[*d as usize]), *d))
-            }
-            Sort::Relevance => ids.sort_unstable_by_key(|d| relevance(*d)),
-            Sort::Newest => {
-                ids.sort_unstable_by_key(|d| (newest(self.published[*d as usize]), relevance(*d)))
-            }
-            Sort::Oldest => {
-                ids.sort_unstable_by_key(|d| (oldest(self.published[*d as usize]), relevance(*d)))
-            }
-            Sort::ConferenceDate => {
-                ids.sort_unstable_by_key(|d| (newest(self.conf_date[*d as usize]), relevance(*d)))
-            }
+        // Without words every score is 0: relevance means newest first.
+        let primary = |d: u32| match sort {
+            Sort::Relevance if q.is_text_empty() => newest(self.published[d as usize]),
+            Sort::Relevance => 0,
+            Sort::Newest => newest(self.published[d as usize]),
+            Sort::Oldest => oldest(self.published[d as usize]),
+            Sort::ConferenceDate => newest(self.conf_date[d as usize]),
+        };
+        // Whole keys computed once and sorted as plain integers: several times faster than
+        // computing them in every comparison. The low bits hold the document.
+        let sorted = |ids: &mut dyn Iterator<Item = u32>| {
+            let mut keys: Vec<u128> = ids
+                .map(|d| u128::from(primary(d)) << 64 | u128::from(relevance(d)))
+                .collect();
+            keys.sort_unstable();
+            keys.into_iter().map(|key| (key & 0xff_ffff) as u32)
+        };
+        if !q.is_text_empty() {
+            let order: Vec<u32> = sorted(&mut ids.iter().copied()).collect();
+            ids.copy_from_slice(&order);
+            return;
+        }
+        // Without words the order depends on dates alone: every document is sorted once and
+        // each search keeps its own in that order, in linear time.
+        let order = self.cached(format!("o{sort:?}"), || {
+            sorted(&mut (0..self.len() as u32)).collect::<Vec<u32>>()
+        });
+        let mut keep = vec![false; self.len()];
+        ids.iter().for_each(|d| keep[*d as usize] = true);
+        for (id, d) in ids
+            .iter_mut()
+            .zip(order.iter().filter(|d| keep[**d as usize]))
+        {
+            *id = *d;
         }
     }
 
@@ -322,23 +374,24 @@ impl SearchIndex {
 
 /// Counts per month from `yyyymm` numbers, with empty months in between.
 fn histogram(mut months: Vec<u32>) -> Vec<MonthCount> {
-    months.sort_unstable();
-    let (Some(&first), Some(&last)) = (months.first(), months.last()) else {
+    // Only a damaged index holds other months.
+    months.retain(|m| (1..=12).contains(&(m % 100)));
+    let (Some(&first), Some(&last)) = (months.iter().min(), months.iter().max()) else {
         return vec![];
     };
-    let mut out = Vec::new();
-    let mut i = 0;
+    // Counted in place by month number since the first month, rather than sorted.
+    let serial = |m: u32| (m / 100 * 12 + m % 100) as usize;
+    let mut counts = vec![0u32; serial(last) - serial(first) + 1];
+    for m in months {
+        counts[serial(m) - serial(first)] += 1;
+    }
     let (mut year, mut month) = (first / 100, first % 100);
-    while year * 100 + month <= last {
-        let key = year * 100 + month;
-        let start = i;
-        while i < months.len() && months[i] == key {
-            i += 1;
-        }
+    let mut out = Vec::with_capacity(counts.len());
+    for count in counts {
         out.push(MonthCount {
             year: year as u16,
             month: month as u8,
-            count: (i - start) as u32,
+            count,
         });
         (year, month) = if month == 12 {
             (year + 1, 1)

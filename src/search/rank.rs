@@ -34,7 +34,11 @@ pub(crate) struct TextMatch {
 impl SearchIndex {
     /// Memoises `compute` under `key`. While typing, every word but the last repeats keystroke
     /// after keystroke, so their positions, frequencies and adjacencies are reused.
-    fn cached<T: Send + Sync + 'static>(&self, key: String, compute: impl FnOnce() -> T) -> Arc<T> {
+    pub(crate) fn cached<T: Send + Sync + 'static>(
+        &self,
+        key: String,
+        compute: impl FnOnce() -> T,
+    ) -> Arc<T> {
         {
             let mut scratch = self.scratch.lock();
             if let Some(i) = scratch.cache.iter().position(|(k, _)| *k == key) {

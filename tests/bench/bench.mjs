@@ -453,6 +453,12 @@ browser, and the native search core. It prints the table below and saves it as J
 Absolute times depend on the machine and its load; compare ratios and growth exponents taken in
 one run. Keystrokes are every prefix of: ${QUERIES.map((q) => `\`${q}\``).join(', ')}.
 
+To see where a keystroke's time goes, \`node tests/bench/profile-keystrokes.mjs DIST BUNDLE\` types
+the same keystrokes and reports, per keystroke, wall time, the search itself, Chromium's history
+writes, and script, layout and style time (\`--cpuprofile\`, \`--trace\` save profiles);
+\`cargo run --release --example bundle_bench -- BUNDLE\` times the search core alone on the same
+keystrokes, and \`--dump\` prints every result to check that a change leaves them as they were.
+
 Latest run: ${meta.date}, commit \`${meta.commit}\`, ${meta.machine}, ${meta.runs} cold starts per
 size, ${meta.seconds} s in all.
 

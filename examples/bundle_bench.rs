@@ -1,0 +1,138 @@
+//! Native timing of the search core on a real bundle, with the keystrokes of the browser bench
+//! (`tests/bench/bench.mjs`) and facet toggles, so core and browser figures can be compared.
+//!
+//! `cargo run --release --example bundle_bench -- target/bench/bundle-35440.json [--dump]`
+//!
+//! `--dump` prints every result instead (ids, facet counts, histogram), to check that a change
+//! to the core leaves results as they were.
+
+use hoinghi::load::load_bundle;
+use hoinghi::search::{Facet, SearchIndex, SearchRequest, SearchResults, Sort};
+use std::time::Instant;
+
+/// The browser bench's queries, typed one character at a time.
+const QUERIES: [&str; 11] = [
+    "dan van",
+    "dân vận khéo",
+    "\"giao ban\"",
+    "hoi nghi tong ket",
+    "tinh:ha noi",
+    "nam:2017 bong da",
+    "Việt Nam",
+    "kinh te",
+    "\"thủ tướng\"",
+    "covid",
+    "-bong da",
+];
+
+fn keystrokes() -> Vec<String> {
+    let mut out = vec![];
+    for q in QUERIES {
+        let chars: Vec<char> = q.chars().collect();
+        out.extend((1..=chars.len()).map(|i| chars[..i].iter().collect::<String>()));
+        out.push(String::new());
+    }
+    out
+}
+
+fn requests(index: &SearchIndex) -> Vec<SearchRequest> {
+    let mut out: Vec<SearchRequest> = keystrokes()
+        .into_iter()
+        .map(|query| SearchRequest {
+            query,
+            ..Default::default()
+        })
+        .collect();
+    let all = index.search(&SearchRequest::default());
+    for f in [
+        Facet::Province,
+        Facet::Year,
+        Facet::Kind,
+        Facet::Person,
+        Facet::Document,
+    ] {
+        for v in all.facet(f).values.iter().take(2) {
+            for sort in [Sort::Relevance, Sort::Newest] {
+                out.push(SearchRequest {
+                    query: "dan van".into(),
+                    sort,
+                    filters: vec![(f, vec![v.value.clone()])],
+                    date_from: Some("2017-03".into()),
+                    ..Default::default()
+                });
+                out.push(SearchRequest {
+                    filters: vec![(f, vec![v.value.clone()])],
+                    ..Default::default()
+                });
+            }
+        }
+    }
+    out
+}
+
+fn dump(r: &SearchResults) {
+    println!("{} {:?}", r.total, r.ids);
+    for f in Facet::ALL {
+        let c = r.facet(f);
+        let values: Vec<_> = c
+            .values
+            .iter()
+            .map(|v| (&v.value, v.count, v.selected))
+            .collect();
+        println!("  {f:?} {values:?}");
+    }
+    println!("  {:?} {:?}", r.histogram, r.notices);
+}
+
+fn main() {
+    let path = std::env::args().nth(1).expect("bundle path");
+    let bytes = std::fs::read(&path).expect("read bundle");
+    let loaded = load_bundle(&bytes).expect("bundle");
+    let (index, _) = loaded.search_index();
+    if std::env::args().any(|a| a == "--dump") {
+        for req in requests(&index) {
+            println!("{req:?}");
+            dump(&index.search(&req));
+        }
+        return;
+    }
+    // Best of three, each after the previous request's search (the cache as the app has it),
+    // so that other processes on the machine inflate the figures less.
+    let reqs = requests(&index);
+    let typed = keystrokes().len();
+    let mut times = vec![];
+    for (i, req) in reqs.iter().enumerate() {
+        let mut best = f64::MAX;
+        for _ in 0..3 {
+            index.clear_cache();
+            if i > 0 {
+                index.search(&reqs[i - 1]);
+            }
+            let t = Instant::now();
+            std::hint::black_box(index.search(req));
+            best = best.min(t.elapsed().as_secs_f64() * 1e3);
+        }
+        times.push((best, req.query.clone()));
+    }
+    let (typing, toggles) = times.split_at(typed);
+    for (name, list) in [("keystrokes", typing), ("facet requests", toggles)] {
+        let mut v: Vec<f64> = list.iter().map(|t| t.0).collect();
+        v.sort_by(f64::total_cmp);
+        let pct = |p: usize| v[(v.len() - 1) * p / 100];
+        println!(
+            "{name}: {} searches over {} articles, p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+            v.len(),
+            index.len(),
+            pct(50),
+            pct(95),
+            pct(100)
+        );
+    }
+    let mut slow = typing.to_vec();
+    slow.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let slow: Vec<String> = slow[..5]
+        .iter()
+        .map(|(t, q)| format!("{q:?} {t:.1}"))
+        .collect();
+    println!("slowest keystrokes (ms): {}", slow.join(", "));
+}

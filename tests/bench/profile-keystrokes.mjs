@@ -1,0 +1,173 @@
+// Where a keystroke's time goes: types the bench's queries into a built app over one bundle and
+// reports, per keystroke, p50 / p95 of: wall time (as tests/bench/app.mjs measures it), the
+// renderer's task, script, layout and style time (CDP Performance.getMetrics deltas, thread
+// time), the search itself (the app's `hoinghi:search` user-timing measures, recorded while
+// `window.hoinghiProfile` is set) and the router's history writes. Facet toggles the same way.
+//
+//   node tests/bench/profile-keystrokes.mjs [DIST] [BUNDLE.json] [--rounds N] [--json OUT]
+//     [--cpuprofile OUT.cpuprofile] [--trace OUT.json]
+//
+// DIST defaults to dist/, BUNDLE to target/bench/bundle-10000.json (./run bench builds it, or
+// `target/release/hoinghi bundle DIR -o FILE`). Function names in --cpuprofile need a wasm
+// built with names (wasm-bindgen --keep-debug, no wasm-opt).
+import { writeFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '../browser/server.mjs';
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i < 0 ? fallback : args.splice(i, 2)[1];
+};
+const rounds = Number(flag('--rounds', 1));
+const jsonOut = flag('--json', null);
+const cpuProfile = flag('--cpuprofile', null);
+const traceOut = flag('--trace', null);
+const dist = resolve(args[0] ?? 'dist');
+const bundle = resolve(args[1] ?? 'target/bench/bundle-10000.json');
+
+/** The bench's query set (tests/bench/bench.mjs), typed one character at a time. */
+const QUERIES = ['dan van', 'dân vận khéo', '"giao ban"', 'hoi nghi tong ket', 'tinh:ha noi',
+  'nam:2017 bong da', 'Việt Nam', 'kinh te', '"thủ tướng"', 'covid', '-bong da'];
+
+const pct = (values, p) => {
+  const v = [...values].sort((a, b) => a - b);
+  return v.length ? v[Math.min(v.length - 1, Math.floor((v.length - 1) * p / 100))] : NaN;
+};
+
+/** In the page: sets #q, waits for the URL to follow, forces layout; wall ms and hits. */
+function typeOne(value) {
+  const box = document.querySelector('#q');
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  const urlQuery = () => new URLSearchParams(location.search).get('q') ?? '';
+  performance.clearMeasures('hoinghi:search');
+  window.__history = 0;
+  return (async () => {
+    const t0 = performance.now();
+    box.value = value;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    while (urlQuery() !== value && performance.now() - t0 < 30_000) await tick();
+    document.querySelector('.results-pane')?.getBoundingClientRect();
+    const ms = performance.now() - t0;
+    const search = performance.getEntriesByName('hoinghi:search').reduce((s, e) => s + e.duration, 0);
+    return { ms, search, history: window.__history, hits: document.querySelector('.result-count')?.textContent ?? '' };
+  })();
+}
+
+/** In the page: clicks the value `label` of facet `group`, waits for the count to change. */
+function clickFacet([group, label]) {
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  const countText = () => document.querySelector('.result-count')?.textContent ?? '';
+  const link = [...document.querySelectorAll(`[data-facet="${group}"] .facet-value`)]
+    .find((a) => a.querySelector('.facet-label')?.textContent === label);
+  if (!link) return null;
+  performance.clearMeasures('hoinghi:search');
+  window.__history = 0;
+  return (async () => {
+    const before = countText();
+    const t0 = performance.now();
+    link.click();
+    while (countText() === before && performance.now() - t0 < 10_000) await tick();
+    document.querySelector('.results-pane')?.getBoundingClientRect();
+    const ms = performance.now() - t0;
+    const search = performance.getEntriesByName('hoinghi:search').reduce((s, e) => s + e.duration, 0);
+    return countText() === before ? null : { ms, search, history: window.__history };
+  })();
+}
+
+async function metrics(cdp) {
+  const { metrics: m } = await cdp.send('Performance.getMetrics');
+  const get = (name) => (m.find((x) => x.name === name)?.value ?? 0) * 1000;
+  return { script: get('ScriptDuration'), layout: get('LayoutDuration'), style: get('RecalcStyleDuration'), task: get('TaskDuration') };
+}
+
+/** Runs `step` in the page and returns its result with the CDP metric deltas around it. */
+async function measured(page, cdp, fn, arg) {
+  const before = await metrics(cdp);
+  const result = await page.evaluate(fn, arg);
+  const after = await metrics(cdp);
+  if (!result) return null;
+  for (const k of Object.keys(before)) result[k] = after[k] - before[k];
+  return result;
+}
+
+const server = await serve({ '/bundle/': dirname(bundle), '/': dist });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    window.hoinghiProfile = true;
+    // Time spent in the router's history writes: Chromium makes them cost milliseconds.
+    window.__history = 0;
+    for (const name of ['replaceState', 'pushState']) {
+      const original = history[name];
+      history[name] = function (...args) {
+        const t0 = performance.now();
+        try { return original.apply(this, args); } finally { window.__history += performance.now() - t0; }
+      };
+    }
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  const t0 = Date.now();
+  await page.goto(`${server.url}/?bundle=${encodeURIComponent(`bundle/${basename(bundle)}`)}`);
+  await page.waitForSelector('.result-row', { timeout: 300_000 });
+  console.error(`loaded ${basename(bundle)} in ${Date.now() - t0} ms`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+
+  if (traceOut) await browser.startTracing(page, { path: traceOut, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
+  if (cpuProfile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
+  const keystrokes = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of QUERIES) {
+      const chars = [...q];
+      for (let i = 1; i <= chars.length; i++) {
+        const value = chars.slice(0, i).join('');
+        keystrokes.push({ q: value, ...(await measured(page, cdp, typeOne, value)) });
+      }
+      await page.evaluate(typeOne, '');
+    }
+  }
+  const toggles = [];
+  for (const group of ['tinh', 'nam', 'loai', 'nguon', 'nguoi', 'vanban', 'cap']) {
+    const labels = await page.$$eval(`[data-facet="${group}"] .facet-label`,
+      (l) => l.slice(0, 2).map((x) => x.textContent));
+    for (const label of labels) {
+      for (const step of ['on', 'off']) {
+        const t = await measured(page, cdp, clickFacet, [group, label]);
+        if (t) toggles.push({ group, label, step, ...t });
+      }
+    }
+  }
+
+  if (traceOut) await browser.stopTracing();
+  if (cpuProfile) {
+    const { profile } = await cdp.send('Profiler.stop');
+    await writeFile(cpuProfile, JSON.stringify(profile));
+  }
+  const row = (name, list) => {
+    const cols = ['ms', 'task', 'search', 'history', 'script', 'layout', 'style'];
+    const cells = cols.map((c) => `${c} ${pct(list.map((k) => k[c]), 50).toFixed(1)} / ${pct(list.map((k) => k[c]), 95).toFixed(1)}`);
+    return `${name.padEnd(11)} n=${String(list.length).padEnd(4)} ${cells.join('  ')}`;
+  };
+  console.log(`${basename(bundle)}, ${basename(dist)}: p50 / p95, ms`);
+  console.log(row('keystrokes', keystrokes));
+  console.log(row('toggles', toggles));
+  const slow = [...keystrokes].sort((a, b) => b.ms - a.ms).slice(0, 8);
+  console.log('slowest keystrokes:', slow.map((k) => `${JSON.stringify(k.q)} ${k.ms.toFixed(0)} (search ${k.search.toFixed(0)}, script ${k.script.toFixed(0)})`).join(', '));
+  if (jsonOut) await writeFile(jsonOut, JSON.stringify({ bundle, dist, keystrokes, toggles }, null, 1));
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
