@@ -41,9 +41,10 @@ async function search(page, q) {
 }
 
 export default function (test) {
-  test('sharded: the first page shows from the manifest before any shard arrives', async ({ page, base }) => {
-    // Shards never answer: only the manifest can be drawn.
-    await page.route(/fixtures\/sharded\/(meta|docs)/, () => {});
+  test('sharded: the first page shows from the manifest before any shard arrives', async ({ page, context, base }) => {
+    // Shards never answer: only the manifest can be drawn. Routed on the context, which also
+    // sees the service worker's fetches once it controls the page.
+    await context.route(/fixtures\/sharded\/(meta|docs)/, () => {});
     await page.goto(`${base}/?bundle=fixtures/sharded/manifest.json`);
     await page.waitForSelector('.first-page .result-row');
     const manifest = await manifestOf(SHARDED);
