@@ -276,6 +276,21 @@ impl Level {
             Self::Commune => "commune",
         }
     }
+
+    /// The level as people say it, in `lang`.
+    pub fn label(self, lang: crate::display::Lang) -> &'static str {
+        use crate::display::Lang::{En, Vi};
+        match (self, lang) {
+            (Self::National, Vi) => "Trung ương",
+            (Self::Province, Vi) => "Tỉnh",
+            (Self::District, Vi) => "Huyện",
+            (Self::Commune, Vi) => "Xã",
+            (Self::National, En) => "National",
+            (Self::Province, En) => "Province",
+            (Self::District, En) => "District",
+            (Self::Commune, En) => "Commune",
+        }
+    }
 }
 
 /// Someone taking part in a conference.

@@ -204,6 +204,15 @@ impl Texts {
         }
     }
 
+    /// `3 hội nghị` / `3 conferences`.
+    pub fn conferences(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Vi => format!("{} hội nghị", self.number(n)),
+            Lang::En if n == 1 => "1 conference".into(),
+            Lang::En => format!("{} conferences", self.number(n)),
+        }
+    }
+
     /// The result count: all of them, or how many of the whole archive.
     pub fn result_count(&self, shown: usize, all: usize) -> String {
         let (s, a) = (self.number(shown), self.number(all));
@@ -259,14 +268,9 @@ impl Texts {
                 self.number(conferences)
             ),
             Lang::En => format!(
-                "Appears in {}; chaired or spoke at {} {}.",
+                "Appears in {}; chaired or spoke at {}.",
                 self.articles(articles),
-                self.number(conferences),
-                if conferences == 1 {
-                    "conference"
-                } else {
-                    "conferences"
-                }
+                self.conferences(conferences)
             ),
         }
     }
@@ -302,14 +306,9 @@ impl Texts {
                 self.number(conferences)
             ),
             Lang::En => format!(
-                "{}, {} {}.",
+                "{}, {}.",
                 self.articles(articles),
-                self.number(conferences),
-                if conferences == 1 {
-                    "conference"
-                } else {
-                    "conferences"
-                }
+                self.conferences(conferences)
             ),
         }
     }

@@ -14,6 +14,20 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
+
+/// Prints what a command did, or its error; exit code 1 on error.
+fn report(outcome: Result<String, String>) -> ExitCode {
+    match outcome {
+        Ok(summary) => {
+            println!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
 use hoinghi::ingest::{self, BundleOptions, SkipReason};
 use hoinghi::shard::ShardOptions;
 

@@ -8,16 +8,7 @@ use hoinghi::load::load_bundle;
 use hoinghi::pack::{pack, BuiltApp};
 
 pub fn run(bundle: &Path, dist: &Path, output: &Path) -> ExitCode {
-    match try_pack(bundle, dist, output) {
-        Ok(summary) => {
-            println!("{summary}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
-        }
-    }
+    super::report(try_pack(bundle, dist, output))
 }
 
 fn try_pack(bundle: &Path, dist: &Path, output: &Path) -> Result<String, String> {

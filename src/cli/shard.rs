@@ -8,16 +8,7 @@ use hoinghi::load::load_bundle;
 use hoinghi::shard::{write_sharded, ShardOptions};
 
 pub fn run(bundle: &Path, output: &Path, options: ShardOptions) -> ExitCode {
-    match try_shard(bundle, output, options) {
-        Ok(summary) => {
-            println!("{summary}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
-        }
-    }
+    super::report(try_shard(bundle, output, options))
 }
 
 fn try_shard(bundle: &Path, output: &Path, options: ShardOptions) -> Result<String, String> {

@@ -94,16 +94,7 @@ const LEVELS: [Level; 4] = [
 
 fn level_label(code: &str, lang: Lang) -> Option<&'static str> {
     let level = LEVELS.into_iter().find(|l| l.code() == code)?;
-    Some(match (level, lang) {
-        (Level::National, Lang::Vi) => "Trung ương",
-        (Level::Province, Lang::Vi) => "Tỉnh",
-        (Level::District, Lang::Vi) => "Huyện",
-        (Level::Commune, Lang::Vi) => "Xã",
-        (Level::National, Lang::En) => "National",
-        (Level::Province, Lang::En) => "Province",
-        (Level::District, Lang::En) => "District",
-        (Level::Commune, Lang::En) => "Commune",
-    })
+    Some(level.label(lang))
 }
 
 /// Distinct values of a facet and which documents have which.

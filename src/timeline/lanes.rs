@@ -2,7 +2,7 @@
 //! order of the lanes (Vietnamese dictionary order or most active first). Lanes exist only for
 //! values that have conferences, so a lane with nothing in the current search is never drawn.
 
-use crate::bundle::{Article, ConferenceKind, Level};
+use crate::bundle::{Article, ConferenceKind};
 use crate::display::Lang;
 use crate::search::collate::sort_key;
 
@@ -86,20 +86,7 @@ pub(crate) fn kind_or_level(by: LaneBy, index: usize, lang: Lang) -> &'static st
                 Lang::En => kind.label_en(),
             }
         }
-        _ => level_label(super::table::LEVELS[index], lang),
-    }
-}
-
-fn level_label(level: Level, lang: Lang) -> &'static str {
-    match (level, lang) {
-        (Level::National, Lang::Vi) => "Trung ương",
-        (Level::Province, Lang::Vi) => "Tỉnh",
-        (Level::District, Lang::Vi) => "Huyện",
-        (Level::Commune, Lang::Vi) => "Xã",
-        (Level::National, Lang::En) => "National",
-        (Level::Province, Lang::En) => "Province",
-        (Level::District, Lang::En) => "District",
-        (Level::Commune, Lang::En) => "Commune",
+        _ => super::table::LEVELS[index].label(lang),
     }
 }
 
