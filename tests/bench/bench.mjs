@@ -445,9 +445,10 @@ async function writeDocs(report, meta) {
   const text = `# Performance
 
 \`./run bench\` builds the release CLI and app, builds bundles from the first 1,000, 10,000 and all
-35,440 articles of the baomoi-2017 corpus, and measures ingest, bundle and app sizes, the app in
-headless Chromium (localhost) at each size, MiniSearch on the same bundles and queries in the same
-browser, and the native search core. It prints the table below and saves it as JSON under
+35,440 articles of the baomoi-2017 corpus (single-file and sharded), and measures ingest, bundle
+and app sizes, the app in headless Chromium (localhost) at each size, MiniSearch and Pagefind on
+the same articles and queries in the same browser, the timeline on 50,000 generated conferences,
+and the native search core. It prints the table below and saves it as JSON under
 \`target/bench/\` (\`latest.json\` and a timestamped copy) so runs can be compared.
 
 Absolute times depend on the machine and its load; compare ratios and growth exponents taken in
