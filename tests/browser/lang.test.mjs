@@ -39,6 +39,12 @@ export default function (test) {
     assert((await text(page, '.cite h2')) === 'Cite this', 'reader headings in English');
 
     await page.locator('#language').count().then((n) => assert(n === 1, 'the switch is there in the reader'));
+    // The timeline and the overview speak it too.
+    await open(page, base, '/?view=timeline');
+    assert((await page.locator('.timeline').getAttribute('aria-label')) === 'Conference timeline', 'timeline in English');
+    assert((await page.locator('.tl-legend').getAttribute('aria-label')) === 'Legend', 'timeline legend in English');
+    await page.goBack();
+    await page.waitForSelector('.reader-body');
     await page.locator('#language').click();
     assert((await text(page, '.conf-date')) === 'ngày 7 tháng 4 năm 2023', 'and back in Vietnamese');
     assert((await htmlLang(page)) === 'vi', 'html lang back to vi');
