@@ -7,7 +7,6 @@
 use leptos::ev::storage as storage_event;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use hoinghi::bookmarks::{self, Bookmark, BundleIdentity, Merged};
@@ -19,7 +18,8 @@ use hoinghi::load::Loaded;
 use super::context::Archive;
 use super::export::download;
 use super::lang::use_lang;
-use super::overview::en_count;
+use super::open_file::JsonFilePicker;
+use super::storage;
 use super::url::href;
 
 const KEY: &str = "hoinghi-bookmarks";
@@ -76,7 +76,7 @@ const EN: Text = Text {
     empty: "Nothing saved yet. Click ☆ beside an article to save it.",
     export: "Export JSON file",
     import: "Import file…",
-    imported: |m| format!("Imported: {} new, {} already in the list.", en_count(m.added, "article"), i18n::EN.number(m.known)),
+    imported: |m| format!("Imported: {} new, {} already in the list.", i18n::EN.articles(m.added), i18n::EN.number(m.known)),
     unreadable: "The browser could not read this file.",
     not_stored: "This browser does not allow saving data: the list will be lost on reload. Export it to a file.",
     missing: |from| match from {
@@ -103,10 +103,6 @@ pub struct Bookmarks {
     /// False when local storage refused the last write (private modes, `file://`, quota).
     stored: RwSignal<bool>,
     bundle: StoredValue<BundleIdentity>,
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
 }
 
 /// What is stored; a damaged entry reads as an empty list rather than stopping the app, and is
@@ -251,14 +247,7 @@ pub fn ReadingList() -> impl IntoView {
             .with_untracked(|l| bookmarks::to_json(l, Some(&identity)));
         download(FILE_NAME, "application/json", &text);
     };
-    let import = move |ev: leptos::ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
-        let Some(input) = input else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        // Choosing the same file again must fire `change` again.
-        input.set_value("");
+    let import = move |file: web_sys::File| {
         // The message stays in the language it was given in.
         let (lang, t) = (lang.get_untracked(), t());
         spawn_local(async move {
@@ -365,16 +354,11 @@ pub fn ReadingList() -> impl IntoView {
             </Show>
             <div class="actions">
                 <button type="button" id="bookmarks-export" on:click=export>{move || t().export}</button>
-                <label class="open-file option">
-                    {move || t().import}
-                    <input
-                        id="bookmarks-import"
-                        class="visually-hidden"
-                        type="file"
-                        accept=".json,application/json"
-                        on:change=import
-                    />
-                </label>
+                <JsonFilePicker
+                    id="bookmarks-import"
+                    label=Signal::derive(move || t().import)
+                    on_file=Callback::new(import)
+                />
             </div>
             <p class="import-outcome" role="status">
                 {move || match outcome.get() {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use hoinghi::i18n::{Lang, Texts};
 
-use super::theme::storage;
+use super::storage;
 
 const KEY: &str = "hoinghi-lang";
 

@@ -47,6 +47,11 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
+/// Local storage, when the browser allows it (it may not for `file://` or in private modes).
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
 /// Where loading the bundle stands.
 #[derive(Clone)]
 enum LoadState {

@@ -51,26 +51,48 @@ pub fn accept_drops(set_state: WriteSignal<LoadState>) {
     });
 }
 
+/// A link-styled control that picks one JSON file: the header's bundle opener and the reading
+/// list's import.
 #[component]
-pub fn OpenFile() -> impl IntoView {
-    let set_state = expect_context::<WriteSignal<LoadState>>();
-    let t = use_texts();
+pub fn JsonFilePicker(
+    id: &'static str,
+    #[prop(into)] label: Signal<&'static str>,
+    #[prop(optional, into)] hint: Option<Signal<&'static str>>,
+    on_file: Callback<web_sys::File>,
+) -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
-        if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
-            load(file, set_state);
+        let Some(input) = input else { return };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            // Choosing the same file again must fire `change` again.
+            input.set_value("");
+            on_file.run(file);
         }
     };
     view! {
-        <label class="open-file option" title=move || t().open_file_hint>
-            {move || t().open_file}
+        <label class="open-file option" title=move || hint.map(|h| h.get())>
+            {move || label.get()}
             <input
-                id="open-file"
+                id=id
                 class="visually-hidden"
                 type="file"
                 accept=".json,application/json"
                 on:change=on_change
             />
         </label>
+    }
+}
+
+#[component]
+pub fn OpenFile() -> impl IntoView {
+    let set_state = expect_context::<WriteSignal<LoadState>>();
+    let t = use_texts();
+    view! {
+        <JsonFilePicker
+            id="open-file"
+            label=Signal::derive(move || t().open_file)
+            hint=Signal::derive(move || t().open_file_hint)
+            on_file=Callback::new(move |file| load(file, set_state))
+        />
     }
 }

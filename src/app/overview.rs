@@ -59,9 +59,9 @@ const VI: Text = Text {
     province: "Tỉnh, thành",
     total: "Tổng",
     undated: "Không rõ năm",
-    cell: |p, y, n| format!("{p}, năm {y}: {}", vi_counts(n)),
-    undated_cell: |p, n| format!("{p}, không rõ năm: {}", vi_counts(n)),
-    row_total: |p, n| format!("{p}, mọi năm: {}", vi_counts(n)),
+    cell: |p, y, n| format!("{p}, năm {y}: {}", counts_in(&i18n::VI, n)),
+    undated_cell: |p, n| format!("{p}, không rõ năm: {}", counts_in(&i18n::VI, n)),
+    row_total: |p, n| format!("{p}, mọi năm: {}", counts_in(&i18n::VI, n)),
     fewer: "Ít",
     more: "Nhiều",
     unplaced: |n| format!("{} bài không rõ tỉnh, thành nên không có trong bảng.", i18n::VI.number(n)),
@@ -75,48 +75,33 @@ const VI: Text = Text {
 const EN: Text = Text {
     list_link: "List",
     heading: "Overview",
-    totals: |a, c| format!("{}, {} in the current results.", i18n::EN.articles(a), en_count(c, "conference")),
+    totals: |a, c| format!("{}, {} in the current results.", i18n::EN.articles(a), i18n::EN.conferences(c)),
     heat_heading: "Articles by province and year",
     heat_caption: "Articles per province (rows) and year of publication (columns); darker cells have more. Click a cell or a total to see those articles.",
     heat_region: "Table of articles by province and year",
     province: "Province",
     total: "Total",
     undated: "Year unknown",
-    cell: |p, y, n| format!("{p}, {y}: {}", en_counts(n)),
-    undated_cell: |p, n| format!("{p}, year unknown: {}", en_counts(n)),
-    row_total: |p, n| format!("{p}, all years: {}", en_counts(n)),
+    cell: |p, y, n| format!("{p}, {y}: {}", counts_in(&i18n::EN, n)),
+    undated_cell: |p, n| format!("{p}, year unknown: {}", counts_in(&i18n::EN, n)),
+    row_total: |p, n| format!("{p}, all years: {}", counts_in(&i18n::EN, n)),
     fewer: "Fewer",
     more: "More",
     unplaced: |n| format!("{} with no known province are not in the table.", i18n::EN.articles(n)),
     documents_heading: "Most cited documents",
     cited_in: |n| i18n::EN.articles(n),
     months_heading: "Busiest months",
-    month_counts: |n| format!("{} · {}", i18n::EN.articles(n.articles), en_count(n.conferences, "conference")),
+    month_counts: |n| format!("{} · {}", i18n::EN.articles(n.articles), i18n::EN.conferences(n.conferences)),
     none: "None.",
 };
 
-fn vi_counts(n: Counts) -> String {
-    format!(
-        "{} bài, {} hội nghị",
-        i18n::VI.number(n.articles),
-        i18n::VI.number(n.conferences)
-    )
-}
-
-fn en_counts(n: Counts) -> String {
+/// `3 bài, 1 hội nghị` / `3 articles, 1 conference`.
+fn counts_in(t: &i18n::Texts, n: Counts) -> String {
     format!(
         "{}, {}",
-        i18n::EN.articles(n.articles),
-        en_count(n.conferences, "conference")
+        t.articles(n.articles),
+        t.conferences(n.conferences)
     )
-}
-
-/// `1 conference`, `1,200 conferences`.
-pub(super) fn en_count(n: usize, word: &str) -> String {
-    match n {
-        1 => format!("1 {word}"),
-        _ => format!("{} {word}s", i18n::EN.number(n)),
-    }
 }
 
 fn text(lang: Lang) -> &'static Text {

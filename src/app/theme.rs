@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use hoinghi::i18n::Texts;
 
 use super::lang::use_texts;
+use super::storage;
 
 const KEY: &str = "hoinghi-theme";
 
@@ -64,11 +65,6 @@ impl Theme {
             };
         }
     }
-}
-
-/// Local storage, when the browser allows it (it may not for `file://` or in private modes).
-pub fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
 }
 
 /// Applies the remembered theme; called once at start-up, before anything is drawn.
