@@ -54,13 +54,20 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
     Some(&text[from..from + len])
 }
 
+/// The wasm file trunk's loader names: `'./NAME_bg.wasm'`, whether the loader fetches it as it
+/// is or (as src/web/post-build.mjs makes it) gzipped.
+fn wasm_module(html: &str) -> Option<&str> {
+    let end = html.find("_bg.wasm'")? + "_bg.wasm".len();
+    let start = html[..end].rfind("'./")? + "'./".len();
+    Some(&html[start..end])
+}
+
 /// The packed page for `bundle_json` (a bundle file's bytes, already checked by the caller).
 pub fn pack(app: &BuiltApp, bundle_json: &str, title: &str) -> Result<String, PackError> {
     let html = app.index_html;
     let glue_name = between(html, "import init, * as bindings from './", "'")
         .ok_or(PackError::NotABuild("wasm-bindgen loader"))?;
-    let wasm_name =
-        between(html, "module_or_path: './", "'").ok_or(PackError::NotABuild("wasm module"))?;
+    let wasm_name = wasm_module(html).ok_or(PackError::NotABuild("wasm module"))?;
     let css_name = between(html, "<link rel=\"stylesheet\" href=\"./", "\"")
         .ok_or(PackError::NotABuild("stylesheet"))?;
     let text = |name: &str| -> Result<String, PackError> {
@@ -150,6 +157,16 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         assert!(page.contains("<style>body{margin:0}</style>"));
         assert!(page.contains(r#"id="hoinghi-bundle">{"schema":1}</script>"#));
         assert!(page.contains("<title>Lưu trữ &lt;thử&gt;</title>"));
+    }
+
+    #[test]
+    fn finds_the_wasm_behind_the_gzip_loader() {
+        let gzip_loader = INDEX.replace(
+            "module_or_path: './app-1_bg.wasm'",
+            "module_or_path: gunzipped('./app-1_bg.wasm')",
+        );
+        assert_eq!(wasm_module(&gzip_loader), Some("app-1_bg.wasm"));
+        assert_eq!(wasm_module(INDEX), Some("app-1_bg.wasm"));
     }
 
     #[test]

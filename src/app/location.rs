@@ -5,18 +5,54 @@
 //! app only ever changes the query string of its one page, which `history.pushState` does
 //! directly. This module keeps that query in a signal, follows back and forward, and turns clicks
 //! on links to this same page into history entries instead of page loads.
+//!
+//! A replacing navigation (typing a query, moving the timeline) changes the app's state at once
+//! and the address bar only once it rests for [`ADDRESS_PAUSE_MS`]: Chromium spends several
+//! milliseconds on each history write, a third of a keystroke's frame. Any other navigation, and
+//! leaving the page, write the pending address first, so history stays exact.
 
-use leptos::ev::{click, popstate};
+use std::time::Duration;
+
+use leptos::ev::{click, pagehide, popstate};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlAnchorElement, MouseEvent};
 
 use hoinghi::query_string::QueryPairs;
 
+/// How long replacing navigations must pause before the address bar follows them.
+const ADDRESS_PAUSE_MS: u64 = 250;
+
 #[derive(Clone, Copy)]
 struct Location {
     raw: RwSignal<QueryPairs>,
     query: Memo<QueryPairs>,
+    /// The address a replacing navigation has shown but not written yet, and its timer.
+    pending: StoredValue<Option<(String, TimeoutHandle)>>,
+}
+
+impl Location {
+    /// Writes the pending address into the current history entry now.
+    fn flush(self) {
+        if let Some((href, timer)) = self.pending.try_update_value(Option::take).flatten() {
+            timer.clear();
+            write_address(&href);
+        }
+    }
+
+    /// Forgets the pending address: the entry it was meant for is no longer the current one.
+    fn drop_pending(self) {
+        if let Some((_, timer)) = self.pending.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    }
+}
+
+fn write_address(href: &str) {
+    if let Ok(history) = window().history() {
+        // Refused only in sandboxed frames, where the page still shows the right state.
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+    }
 }
 
 /// How a navigation enters history.
@@ -41,6 +77,12 @@ fn current() -> QueryPairs {
     QueryPairs::parse(&window().location().search().unwrap_or_default())
 }
 
+/// The query part of a link made by `super::url`.
+fn query_of(href: &str) -> &str {
+    href.split_once('?')
+        .map_or("", |(_, q)| q.split('#').next().unwrap_or(q))
+}
+
 /// The address without its query and fragment: links to it are links within the app.
 fn page_of(href: &str) -> &str {
     href.split(['?', '#']).next().unwrap_or(href)
@@ -50,13 +92,22 @@ fn page_of(href: &str) -> &str {
 pub fn provide() {
     let raw = RwSignal::new(current());
     let query = Memo::new(move |_| raw.get());
-    let location = Location { raw, query };
+    let location = Location {
+        raw,
+        query,
+        pending: StoredValue::new(None),
+    };
     provide_context(location);
-    let back = window_event_listener(popstate, move |_| raw.set(current()));
+    let back = window_event_listener(popstate, move |_| {
+        location.drop_pending();
+        raw.set(current());
+    });
     let links = window_event_listener(click, move |ev| follow_link(location, &ev));
+    let leave = window_event_listener(pagehide, move |_| location.flush());
     on_cleanup(move || {
         back.remove();
         links.remove();
+        leave.remove();
     });
 }
 
@@ -72,20 +123,38 @@ pub fn use_navigate() -> impl Fn(&str, NavigateOptions) + Clone + 'static {
 }
 
 fn go(location: Location, href: &str, options: NavigateOptions) {
-    let Ok(history) = window().history() else {
-        return;
-    };
-    let entered = if options.replace {
-        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+    if options.replace {
+        let later = href.to_string();
+        let timer = set_timeout_with_handle(
+            move || {
+                location.pending.try_set_value(None);
+                write_address(&later);
+            },
+            Duration::from_millis(ADDRESS_PAUSE_MS),
+        );
+        match timer {
+            Ok(timer) => {
+                location.drop_pending();
+                location.pending.set_value(Some((href.to_string(), timer)));
+            }
+            Err(_) => write_address(href),
+        }
+        location.raw.set(QueryPairs::parse(query_of(href)));
     } else {
-        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
-    };
-    if entered.is_err() {
-        // History refused (a sandboxed frame, say): a real page load still gets there.
-        let _ = window().location().set_href(href);
-        return;
+        location.flush();
+        let Ok(history) = window().history() else {
+            return;
+        };
+        if history
+            .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+            .is_err()
+        {
+            // History refused (a sandboxed frame, say): a real page load still gets there.
+            let _ = window().location().set_href(href);
+            return;
+        }
+        location.raw.set(current());
     }
-    location.raw.set(current());
     if options.scroll {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     }

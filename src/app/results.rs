@@ -65,22 +65,37 @@ pub fn Results() -> impl IntoView {
         }
     });
 
+    // The viewport's height, read once drawn and on resize: reading it on each keystroke would
+    // force a layout.
+    let measure = move || {
+        // 0 while the list is hidden or not laid out yet: the last height is the better guess.
+        let height = viewport.get_untracked().map_or(0, |el| el.client_height());
+        if height > 0 {
+            viewport_height.set(height as f64);
+        }
+    };
+    request_animation_frame(measure);
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
     let on_scroll = move |_| {
         if let Some(el) = viewport.get_untracked() {
             scroll_top.set(el.scroll_top() as f64);
-            viewport_height.set(el.client_height().max(1) as f64);
         }
+        measure();
     };
 
     let window = Memo::new(move |_| {
         let total = results.with(|r| r.total);
         let top = (scroll_top.get() / ROW_PX) as usize;
         let visible = (viewport_height.get() / ROW_PX).ceil() as usize;
-        // The margin only where there are rows: at the top of the list, none are drawn above
-        // and no extra ones below, which every keystroke would pay for.
+        // The margin only once the list scrolls: at its top, which is where every keystroke
+        // starts, one row below the fold is enough, and fewer rows are laid out per keystroke.
+        // A scroll event comes before the frame it paints, so the margin is there in time.
+        let margin = if top == 0 { 1 } else { OVERSCAN };
         (
-            top.saturating_sub(OVERSCAN).min(total),
-            (top + visible + OVERSCAN).min(total),
+            top.saturating_sub(margin).min(total),
+            (top + visible + margin).min(total),
         )
     });
 
@@ -171,7 +186,13 @@ pub fn Results() -> impl IntoView {
     };
 
     view! {
-        <section class="results-pane" aria-label=move || t().results_label>
+        // `data-query`: the query these results answer, which the bench waits for (the
+        // address bar follows typing only once it pauses).
+        <section
+            class="results-pane"
+            aria-label=move || t().results_label
+            data-query=move || request.with(|r| r.query.clone())
+        >
             <EntityCard />
             <div class="results-summary">
                 <p class="result-count" role="status">

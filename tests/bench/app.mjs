@@ -63,14 +63,15 @@ const memory = (page) => page.evaluate(() => {
 
 /**
  * Types each query one character at a time into #q. A keystroke is timed from setting the value
- * to the DOM having followed: the router writes `?q=` when the search has run (checked on the
- * next macrotask, after Leptos' microtask-scheduled effects), and for a sharded bundle its index
- * chunks have arrived (no `.index-loading`), then layout is forced.
+ * to the DOM having followed: the results pane names the query it shows (`data-query`, checked
+ * on the next macrotask, after Leptos' microtask-scheduled effects), and for a sharded bundle its
+ * index chunks have arrived (no `.index-loading`), then layout is forced. The address bar follows
+ * only when typing pauses, so it is not waited for.
  */
 function typeQueries(queries) {
   const box = document.querySelector('#q');
   const tick = () => new Promise((r) => setTimeout(r, 0));
-  const urlQuery = () => new URLSearchParams(location.search).get('q') ?? '';
+  const shown = () => document.querySelector('.results-pane')?.dataset.query;
   const count = () => Number((/^[\d.,\s]+/.exec(document.querySelector('.result-count')?.textContent ?? '')?.[0] ?? '')
     .replace(/\D/g, ''));
   const set = async (value) => {
@@ -78,13 +79,13 @@ function typeQueries(queries) {
     box.value = value;
     box.dispatchEvent(new Event('input', { bubbles: true }));
     await tick();
-    // 30 s cap: a URL that never matches must show up as an outlier, not hang the run.
-    while (urlQuery() !== value && performance.now() - t0 < 30_000) await tick();
+    // 30 s cap: results that never follow must show up as an outlier, not hang the run.
+    while (shown() !== value && performance.now() - t0 < 30_000) await tick();
     // A sharded bundle shows the previous results until the index chunks arrive.
     while (document.querySelector('.index-loading') && performance.now() - t0 < 30_000) await tick();
     const hits = count();
     document.querySelector('.results-pane')?.getBoundingClientRect();
-    return { ms: performance.now() - t0, hits, settled: urlQuery() === value };
+    return { ms: performance.now() - t0, hits, settled: shown() === value };
   };
   return (async () => {
     const keystrokes = [];

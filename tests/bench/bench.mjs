@@ -287,7 +287,7 @@ function browserRows(report, results) {
     report.add('bytes fetched before first results', fetched.raw / MB, 'MB', input, 'resource timing at first .result-row (raw as served)');
     report.add('… same, if served gzip', fetched.gzip / MB, 'MB', input, 'those files through zlib level 6');
     report.add('keystroke → rendered, p50', pct(keys, 50), 'ms', `${keys.length} keystrokes`,
-      `set #q + input event → ?q= updated on a later task + forced layout${unsettled ? `; ${unsettled} hit the 30 s cap` : ''}`);
+      `set #q + input event → results pane shows the query (data-query) on a later task + forced layout${unsettled ? `; ${unsettled} hit the 30 s cap` : ''}`);
     report.add('keystroke → rendered, p95', pct(keys, 95), 'ms', `${keys.length} keystrokes`, 'same');
     report.add('keystroke → rendered, max', Math.max(...keys), 'ms', `${keys.length} keystrokes`,
       `slowest: ${JSON.stringify(ours.typed.keystrokes.reduce((a, b) => (b.ms > a.ms ? b : a)).q)}`);

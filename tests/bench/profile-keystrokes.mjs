@@ -36,11 +36,11 @@ const pct = (values, p) => {
   return v.length ? v[Math.min(v.length - 1, Math.floor((v.length - 1) * p / 100))] : NaN;
 };
 
-/** In the page: sets #q, waits for the URL to follow, forces layout; wall ms and hits. */
+/** In the page: sets #q, waits for the results pane to show it, forces layout; wall ms and hits. */
 function typeOne(value) {
   const box = document.querySelector('#q');
   const tick = () => new Promise((r) => setTimeout(r, 0));
-  const urlQuery = () => new URLSearchParams(location.search).get('q') ?? '';
+  const shown = () => document.querySelector('.results-pane')?.dataset.query;
   performance.clearMeasures('hoinghi:search');
   window.__history = 0;
   return (async () => {
@@ -48,7 +48,7 @@ function typeOne(value) {
     box.value = value;
     box.dispatchEvent(new Event('input', { bubbles: true }));
     await tick();
-    while (urlQuery() !== value && performance.now() - t0 < 30_000) await tick();
+    while (shown() !== value && performance.now() - t0 < 30_000) await tick();
     document.querySelector('.results-pane')?.getBoundingClientRect();
     const ms = performance.now() - t0;
     const search = performance.getEntriesByName('hoinghi:search').reduce((s, e) => s + e.duration, 0);

@@ -125,6 +125,7 @@ export default function (test) {
     // The reading list does not follow the search: searching from it shows the results.
     await page.locator('#q').fill('giao ban');
     await page.waitForSelector('.results-pane');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'giao ban', null, { timeout: 3000 });
     assert(!new URL(page.url()).searchParams.get('view'), `a search leaves the reading list: ${page.url()}`);
   });
 }

@@ -1,6 +1,9 @@
 // The foundation: the seed bundle lists and reads cleanly, broken bundles explain themselves,
 // hostile text stays text, and the build works under any sub-path.
-import { assert, open, seedTitles, listedTitles, SUB_PATH } from './helpers.mjs';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { assert, open, seedTitles, listedTitles, DIST, SUB_PATH } from './helpers.mjs';
 
 // What the scraped pages carry around the article text; none of it may reach the reader.
 const CLUTTER = [
@@ -122,5 +125,43 @@ export default function (test) {
     await page.goto(link);
     await page.waitForSelector('.reader');
     assert((await page.locator('.reader-title').textContent()) === title, 'same article after reload');
+  });
+
+  test('the wasm arrives gzipped from a plain host, inflated by a compressing one, plain as a last resort', async ({ page: first, base, requests }) => {
+    const wasmFetched = () => requests.filter((r) => /_bg\.wasm(\.gz)?$/.test(r.url)).map((r) => r.url.split('_bg').pop());
+    // No service worker: it would answer from its cache, and the routes below would see nothing.
+    const context = await first.context().browser().newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await open(page, base, '/');
+    assert(wasmFetched().length && wasmFetched().every((f) => f === '.wasm.gz'), `only the gzipped wasm is fetched: ${wasmFetched()}`);
+    const gz = requests.find((r) => r.url.endsWith('.wasm.gz'));
+    const plain = requests.find((r) => r.url.endsWith('_bg.wasm'));
+    assert(!plain && gz.bytes < 600_000, `the wasm costs ${gz.bytes} bytes`);
+
+    // A host that sends .gz files with Content-Encoding: gzip: the browser inflates them itself.
+    const encoding = createServer(async (req, res) => {
+      const path = new URL(req.url, 'http://x').pathname;
+      const file = join(DIST, path === '/' ? 'index.html' : path.slice(1));
+      const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' }[extname(file)];
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, file.endsWith('.gz') ? { 'content-encoding': 'gzip', 'content-type': 'application/wasm' } : { 'content-type': type ?? 'application/octet-stream' });
+        res.end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise((ok) => encoding.listen(0, '127.0.0.1', ok));
+    await open(page, `http://127.0.0.1:${encoding.address().port}`, '/');
+    assert((await listedTitles(page)).length === 5, 'the app starts from a host that encodes .gz');
+    await new Promise((ok) => encoding.close(ok));
+
+    // The .gz missing from the host: the plain wasm is fetched instead.
+    await context.route(/_bg\.wasm\.gz$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto('about:blank');
+    await open(page, base, '/');
+    assert((await listedTitles(page)).length === 5, 'the app starts from the plain wasm');
+    assert(wasmFetched().includes('.wasm'), `the plain wasm was fetched: ${wasmFetched()}`);
+    await context.close();
   });
 }
