@@ -135,6 +135,8 @@ texts! {
     local_manifest: "Đây là manifest.json của một bộ dữ liệu chia phần: hãy mở nó qua địa chỉ web (?bundle=…/manifest.json) để các phần bên cạnh được tải về.",
         "This is the manifest.json of a sharded bundle: open it by its web address (?bundle=…/manifest.json) so the shards beside it can be fetched.";
     offline_done: "Đã tải về: đọc được cả khi không có mạng", "Downloaded: it reads with the network off";
+    offline_pause: "Tạm dừng", "Pause";
+    offline_resume: "Tải tiếp", "Resume";
     shards_mismatch: "docs.bin không khớp với các tệp meta (bộ dữ liệu bị trộn lẫn)",
         "docs.bin does not match the meta files (shards of different bundles mixed)";
     load_failed: "Không mở được bộ dữ liệu", "Could not open the bundle";
@@ -351,8 +353,15 @@ impl Texts {
 
     pub fn offline_progress(&self, done: &str, total: &str) -> String {
         match self.lang {
-            Lang::Vi => format!("Đang tải về {done} / {total}"),
-            Lang::En => format!("Downloading {done} of {total}"),
+            Lang::Vi => format!("Đang tải về để đọc offline {done} / {total}"),
+            Lang::En => format!("Downloading for offline reading {done} of {total}"),
+        }
+    }
+
+    pub fn offline_paused(&self, done: &str, total: &str) -> String {
+        match self.lang {
+            Lang::Vi => format!("Đã tạm dừng tải về để đọc offline ở {done} / {total}"),
+            Lang::En => format!("Downloading for offline reading paused at {done} of {total}"),
         }
     }
 

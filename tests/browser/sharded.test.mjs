@@ -150,4 +150,42 @@ export default function (test) {
     await page.waitForSelector('.reader-body p');
     assert((await page.locator('.body-problem').count()) === 0, 'bodies read offline');
   });
+
+  test('sharded: the archive downloads itself for offline reading in the background, and pauses', async ({ page, context, base }) => {
+    // Body shards answer slowly, so the download is still running when paused.
+    await context.route(/fixtures\/sharded\/bodies-/, async (route) => {
+      await new Promise((ok) => setTimeout(ok, 1500));
+      await route.continue();
+    });
+    await openSharded(page, base, '/?bundle=fixtures/sharded/manifest.json');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+      }
+    });
+    // Nothing clicked: it starts by itself a few seconds after opening.
+    await page.waitForSelector('.offline-pause', { timeout: 10000 });
+    assert(/Đang tải về để đọc offline 0,\d MB \/ 0,\d MB/.test(await page.locator('.offline-progress').textContent()),
+      `progress is shown: ${await page.locator('.offline-progress').textContent()}`);
+    await page.locator('.offline-pause').click();
+    const paused = await page.locator('.offline-progress').textContent();
+    assert(paused.includes('Đã tạm dừng'), `it says it is paused: ${paused}`);
+    await page.waitForTimeout(1500);
+    assert((await page.locator('.offline-progress').textContent()) === paused, 'a paused download stays where it was');
+    // The pause is remembered: a reload does not start it again.
+    await page.reload();
+    await page.waitForSelector('.offline-download');
+    await page.waitForTimeout(4000);
+    assert(await page.locator('.offline-download').isVisible(), 'after a pause, the download waits for the user');
+    await page.locator('.offline-download').click();
+    await page.waitForSelector('.offline-done', { timeout: 20000 });
+    await context.unroute(/fixtures\/sharded\/bodies-/);
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('.results-pane');
+    await page.locator('.result-row .article-title').last().click();
+    await page.waitForSelector('.reader-body p');
+    assert((await page.locator('.body-problem').count()) === 0, 'bodies read offline');
+  });
 }
