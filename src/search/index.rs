@@ -8,6 +8,7 @@
 
 use super::facets::{Facet, FacetTable, FacetTables};
 use super::fold::fold;
+use super::locate::DocLocator;
 use super::tokenize::{word_ranges, Keys};
 use crate::bundle::Article;
 use std::any::Any;
@@ -118,6 +119,8 @@ pub struct SearchIndex {
     pub(crate) facets: FacetTables,
     pub(crate) avg_title: f32,
     pub(crate) avg_body: f32,
+    /// Derived from `doc_start` at load.
+    pub(crate) locator: DocLocator,
     pub(crate) scratch: Scratch,
 }
 
@@ -250,6 +253,7 @@ impl SearchIndex {
             ),
             avg_title: 0.0,
             avg_body: 0.0,
+            locator: DocLocator::default(),
             scratch: Scratch::default(),
         };
         for t in &terms {
@@ -264,11 +268,13 @@ impl SearchIndex {
             }
             index.postings_end.push(index.postings.len() as u32);
         }
-        index.compute_averages();
+        index.derive();
         index
     }
 
-    fn compute_averages(&mut self) {
+    /// Fills the fields computed from the stored ones.
+    fn derive(&mut self) {
+        self.locator = DocLocator::new(&self.doc_start);
         let n = self.title_len.len().max(1) as f32;
         self.avg_title = (self.title_len.iter().map(|l| *l as f32).sum::<f32>() / n).max(1.0);
         self.avg_body = (self.body_len.iter().map(|l| *l as f32).sum::<f32>() / n).max(1.0);
@@ -367,49 +373,20 @@ impl SearchIndex {
         ids
     }
 
-    /// Appends the global positions of term `id` to `out` (sorted within the term). Damaged
-    /// postings end the list early rather than yielding positions outside the index.
-    pub(crate) fn push_positions(&self, id: usize, out: &mut Vec<u32>) {
-        let start = if id == 0 {
-            0
-        } else {
-            self.postings_end[id - 1] as usize
-        };
-        let bytes = &self.postings[start..self.postings_end[id] as usize];
-        let limit = *self.doc_start.last().unwrap_or(&0);
-        let mut reader = Reader { bytes, at: 0 };
-        let mut p: u32 = 0;
-        while reader.at < bytes.len() {
-            match reader.varint().ok().and_then(|d| p.checked_add(d)) {
-                Some(next) if next < limit => p = next,
-                _ => return,
-            }
-            out.push(p);
+    /// The global positions of term `id`, in order.
+    pub(crate) fn positions(&self, id: usize) -> Positions<'_> {
+        Positions {
+            bytes: self.postings_of(id).iter(),
+            at: 0,
+            limit: *self.doc_start.last().unwrap_or(&0),
         }
     }
 
-    /// Document containing global position `p`, galloping forward from document `hint` (the
-    /// positions of a term arrive sorted, so the next document is usually near).
-    pub(crate) fn doc_of(&self, p: u32, hint: usize) -> usize {
-        let starts = &self.doc_start;
-        let last = starts.len() - 1;
-        if hint < last && starts[hint] <= p && p < starts[hint + 1] {
-            return hint;
-        }
-        let mut lo = if hint < last && starts[hint] <= p {
-            hint
-        } else {
-            0
-        };
-        let mut step = 1;
-        loop {
-            let hi = (lo + step).min(last);
-            if hi == last || starts[hi] > p {
-                return lo + starts[lo..hi].partition_point(|s| *s <= p).max(1) - 1;
-            }
-            lo = hi;
-            step *= 2;
-        }
+    /// Appends the global positions of term `id` to `out`.
+    pub(crate) fn push_positions(&self, id: usize, out: &mut Vec<u32>) {
+        // Every position takes a byte or more.
+        out.reserve(self.postings_len(id));
+        out.extend(self.positions(id));
     }
 
     /// Byte length of term `i`'s postings list.
@@ -538,6 +515,7 @@ impl SearchIndex {
             facets: FacetTables::default(),
             avg_title: 0.0,
             avg_body: 0.0,
+            locator: DocLocator::default(),
             scratch: Scratch::default(),
         };
         let mut pos: u32 = 0;
@@ -597,8 +575,56 @@ impl SearchIndex {
             return Err(IndexError::Corrupt("postings size"));
         }
         index.postings = rest.to_vec();
-        index.compute_averages();
+        index.derive();
         Ok(index)
+    }
+}
+
+/// Decodes a term's postings. Damaged postings end the list early rather than yielding
+/// positions outside the index. Byte by byte in one loop, as [`Reader::varint`] reads numbers
+/// but without its per-number call and error values: this is the innermost loop of a search.
+pub(crate) struct Positions<'a> {
+    bytes: std::slice::Iter<'a, u8>,
+    /// The last position returned.
+    at: u32,
+    /// The end of the last document.
+    limit: u32,
+}
+
+impl Iterator for Positions<'_> {
+    type Item = u32;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<u32> {
+        let (mut delta, mut shift) = (0u64, 0);
+        loop {
+            let b = *self.bytes.next()?;
+            delta |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                break;
+            }
+            shift += 7;
+            if shift == 35 {
+                return self.stop();
+            }
+        }
+        match u32::try_from(delta)
+            .ok()
+            .and_then(|d| self.at.checked_add(d))
+        {
+            Some(next) if next < self.limit => {
+                self.at = next;
+                Some(next)
+            }
+            _ => self.stop(),
+        }
+    }
+}
+
+impl Positions<'_> {
+    fn stop(&mut self) -> Option<u32> {
+        self.bytes = [].iter();
+        None
     }
 }
 

@@ -23,9 +23,12 @@ pub mod collate;
 mod facets;
 pub mod fold;
 pub(crate) mod index;
+mod locate;
 pub mod query;
+mod radix;
 mod rank;
 mod snippet;
+mod tally;
 pub mod tokenize;
 
 #[cfg(test)]
@@ -245,7 +248,7 @@ impl SearchIndex {
             .filter(|d| among.is_none_or(|a| a.get(*d as usize).copied().unwrap_or(false)))
             .collect();
         // Which selections (facets, date range) each matching document fails; none without any.
-        let fails: Vec<u32> = if active != 0 || dated {
+        let fails: Option<Vec<u32>> = (active != 0 || dated).then(|| {
             docs.iter()
                 .map(|&d| {
                     let d = d as usize;
@@ -264,30 +267,19 @@ impl SearchIndex {
                     fail
                 })
                 .collect()
-        } else {
-            vec![0; docs.len()]
-        };
-        // A document failing exactly one facet's selection still counts for that facet. One
-        // facet at a time keeps its counts in cache.
+        });
+        let fails = fails.as_deref();
+        // A document failing exactly one facet's selection still counts for that facet.
         let counts: Vec<Vec<u32>> = self
             .facets
             .iter()
             .enumerate()
-            .map(|(f, table)| {
-                let mut counts = vec![0; table.values.len()];
-                for (&d, fail) in docs.iter().zip(&fails) {
-                    if fail & !(1 << f) == 0 {
-                        for v in table.doc(d as usize) {
-                            counts[*v as usize] += 1;
-                        }
-                    }
-                }
-                counts
-            })
+            .map(|(f, table)| tally::count(table, f, self.len(), &docs, fails))
             .collect();
         let mut months: Vec<u32> = Vec::new();
         let mut ids: Vec<u32> = Vec::new();
-        for (&d, &fail) in docs.iter().zip(&fails) {
+        for (i, &d) in docs.iter().enumerate() {
+            let fail = fails.map_or(0, |fails| fails[i]);
             let published = self.published[d as usize];
             if fail & !DATE_BIT == 0 && published % 10000 / 100 > 0 {
                 months.push(published / 100);
@@ -314,50 +306,27 @@ impl SearchIndex {
     }
 
     fn sort(&self, ids: &mut [u32], sort: Sort, q: &Query, score: &[f32], adjacent: &[u8]) {
-        // Relevance packed in one u64 sorting ascending: more adjacent pairs, then higher score
-        // (non-negative floats order like their bits), then article order.
-        let relevance = |d: u32| {
-            let (adj, bits) = (adjacent[d as usize], score[d as usize].to_bits());
-            u64::from(255 - adj) << 56 | u64::from(!bits) << 24 | u64::from(d & 0xff_ffff)
-        };
+        // `ids` arrive in article order, which breaks the remaining ties: the sorts are stable.
+        let text = !q.is_text_empty();
+        if text {
+            // More adjacent pairs first, then higher score (non-negative floats order like
+            // their bits).
+            radix::sort_by_key(ids, |d| {
+                let d = d as usize;
+                u64::from(255 - adjacent[d]) << 32 | u64::from(!score[d].to_bits())
+            });
+        }
         // Undated (0) sorts last in both directions.
         let newest = |date: u32| if date == 0 { u32::MAX } else { !date };
         let oldest = |date: u32| date.wrapping_sub(1);
         // Without words every score is 0: relevance means newest first.
-        let primary = |d: u32| match sort {
-            Sort::Relevance if q.is_text_empty() => newest(self.published[d as usize]),
-            Sort::Relevance => 0,
-            Sort::Newest => newest(self.published[d as usize]),
-            Sort::Oldest => oldest(self.published[d as usize]),
-            Sort::ConferenceDate => newest(self.conf_date[d as usize]),
+        let (dates, by): (&[u32], fn(u32) -> u32) = match sort {
+            Sort::Relevance if text => return,
+            Sort::Relevance | Sort::Newest => (&self.published, newest),
+            Sort::Oldest => (&self.published, oldest),
+            Sort::ConferenceDate => (&self.conf_date, newest),
         };
-        // Whole keys computed once and sorted as plain integers: several times faster than
-        // computing them in every comparison. The low bits hold the document.
-        let sorted = |ids: &mut dyn Iterator<Item = u32>| {
-            let mut keys: Vec<u128> = ids
-                .map(|d| u128::from(primary(d)) << 64 | u128::from(relevance(d)))
-                .collect();
-            keys.sort_unstable();
-            keys.into_iter().map(|key| (key & 0xff_ffff) as u32)
-        };
-        if !q.is_text_empty() {
-            let order: Vec<u32> = sorted(&mut ids.iter().copied()).collect();
-            ids.copy_from_slice(&order);
-            return;
-        }
-        // Without words the order depends on dates alone: every document is sorted once and
-        // each search keeps its own in that order, in linear time.
-        let order = self.cached(format!("o{sort:?}"), || {
-            sorted(&mut (0..self.len() as u32)).collect::<Vec<u32>>()
-        });
-        let mut keep = vec![false; self.len()];
-        ids.iter().for_each(|d| keep[*d as usize] = true);
-        for (id, d) in ids
-            .iter_mut()
-            .zip(order.iter().filter(|d| keep[**d as usize]))
-        {
-            *id = *d;
-        }
+        radix::sort_by_key(ids, |d| u64::from(by(dates[d as usize])));
     }
 
     /// Serialised index as base64, for embedding in the bundle's JSON.

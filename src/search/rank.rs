@@ -31,6 +31,53 @@ pub(crate) struct TextMatch {
     pub adjacent: Vec<u8>,
 }
 
+/// Collects [`DocTfs`] from positions, which arrive in runs per document: counting the runs
+/// needs no per-document arrays unless several sorted lists (a prefix's terms) need merging.
+#[derive(Default)]
+struct TfsBuilder {
+    tfs: DocTfs,
+    /// A document came after a later one.
+    unsorted: bool,
+}
+
+impl TfsBuilder {
+    #[inline(always)]
+    fn add(&mut self, d: usize, in_title: bool) {
+        let d = d as u32;
+        let last = match self.tfs.last_mut() {
+            Some(last) if last.0 == d => last,
+            last => {
+                self.unsorted |= last.is_some_and(|l| l.0 > d);
+                self.tfs.push((d, 0, 0));
+                self.tfs.last_mut().expect("just pushed")
+            }
+        };
+        if in_title {
+            last.1 += 1;
+        } else {
+            last.2 += 1;
+        }
+    }
+
+    /// The frequencies by document, out of `n` documents.
+    fn finish(self, n: usize) -> DocTfs {
+        if !self.unsorted {
+            return self.tfs;
+        }
+        // Summed per document and read back in document order: linear, where sorting the runs
+        // of a long prefix expansion was not.
+        let (mut title, mut body) = (vec![0u32; n], vec![0u32; n]);
+        for &(d, t, b) in &self.tfs {
+            title[d as usize] += t;
+            body[d as usize] += b;
+        }
+        (0..n)
+            .filter(|d| title[*d] + body[*d] > 0)
+            .map(|d| (d as u32, title[d], body[d]))
+            .collect()
+    }
+}
+
 impl SearchIndex {
     /// Memoises `compute` under `key`. While typing, every word but the last repeats keystroke
     /// after keystroke, so their positions, frequencies and adjacencies are reused.
@@ -95,25 +142,22 @@ impl SearchIndex {
         })
     }
 
-    /// Title and body frequencies of `seq` per document containing it.
+    /// Title and body frequencies of `seq` per document containing it, by document. A single
+    /// word's are read straight from its terms' postings, without keeping its positions.
     fn seq_tfs(&self, seq: &Seq, exact: bool) -> Arc<DocTfs> {
         self.cached(format!("t{}", Self::seq_key(seq, exact)), || {
-            let n = self.len();
-            let (mut title, mut body) = (vec![0u32; n], vec![0u32; n]);
-            let mut docs = Vec::new();
-            self.docs_of(&self.seq_positions(seq, exact), |d, in_title| {
-                if title[d] == 0 && body[d] == 0 {
-                    docs.push(d);
+            let mut tfs = TfsBuilder::default();
+            if let [word] = seq.words.as_slice() {
+                for id in self.term_ids(word, exact, seq.prefix) {
+                    self.docs_of(self.positions(id), |d, in_title| tfs.add(d, in_title));
                 }
-                if in_title {
-                    title[d] += 1;
-                } else {
-                    body[d] += 1;
-                }
-            });
-            docs.into_iter()
-                .map(|d| (d as u32, title[d], body[d]))
-                .collect()
+            } else {
+                let positions = self.seq_positions(seq, exact);
+                self.docs_of(positions.iter().copied(), |d, in_title| {
+                    tfs.add(d, in_title)
+                });
+            }
+            tfs.finish(self.len())
         })
     }
 
@@ -127,7 +171,7 @@ impl SearchIndex {
                 1,
             );
             let mut docs = Vec::new();
-            self.docs_of(&starts, |d, _| docs.push(d as u32));
+            self.docs_of(starts, |d, _| docs.push(d as u32));
             docs.sort_unstable();
             docs.dedup();
             docs
@@ -182,11 +226,20 @@ impl SearchIndex {
     }
 
     /// Calls `each(document, in title)` for every position (documents repeat).
-    pub(crate) fn docs_of(&self, positions: &[u32], mut each: impl FnMut(usize, bool)) {
-        let mut doc = 0;
+    pub(crate) fn docs_of(
+        &self,
+        positions: impl IntoIterator<Item = u32>,
+        mut each: impl FnMut(usize, bool),
+    ) {
+        let (starts, title_len): (&[u32], &[u32]) = (&self.doc_start, &self.title_len);
+        // The current document's range; the next position is most often in it.
+        let (mut doc, mut start, mut end) = (0, 0, 0);
         for p in positions {
-            doc = self.doc_of(*p, doc);
-            each(doc, *p - self.doc_start[doc] < self.title_len[doc]);
+            if p < start || p >= end {
+                doc = self.locator.doc(starts, p);
+                (start, end) = (starts[doc], starts[doc + 1]);
+            }
+            each(doc, p - start < title_len[doc]);
         }
     }
 
@@ -200,8 +253,9 @@ impl SearchIndex {
         if q.clauses.is_empty() && q.excluded.is_empty() {
             return m;
         }
+        // Clauses matched so far, counted only in order: a document reaches `ci + 1` on
+        // clause `ci` only if it matched every earlier one, and alternatives count once.
         let mut hits = vec![0u32; n];
-        let mut stamp = vec![usize::MAX; n];
         for (ci, clause) in q.clauses.iter().enumerate() {
             for alt in &clause.alts {
                 let tfs = self.seq_tfs(alt, exact);
@@ -215,8 +269,7 @@ impl SearchIndex {
                         in_body as f32 / (1.0 - B + B * self.body_len[d] as f32 / self.avg_body);
                     let tf = TITLE_WEIGHT * title + body;
                     m.score[d] += idf * tf / (K1 + tf);
-                    if stamp[d] != ci {
-                        stamp[d] = ci;
+                    if hits[d] == ci as u32 {
                         hits[d] += 1;
                     }
                 }
