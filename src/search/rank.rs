@@ -18,7 +18,7 @@ const CACHED: usize = 16;
 type DocTfs = Vec<(u32, u32, u32)>;
 
 const K1: f32 = 1.2;
-const B: f32 = 0.75;
+pub(crate) const B: f32 = 0.75;
 /// How much more a title occurrence counts than a body occurrence.
 pub const TITLE_WEIGHT: f32 = 3.0;
 
@@ -31,25 +31,50 @@ pub(crate) struct TextMatch {
     pub adjacent: Vec<u8>,
 }
 
-/// Collects [`DocTfs`] from positions, which arrive in runs per document: counting the runs
-/// needs no per-document arrays unless several sorted lists (a prefix's terms) need merging.
-#[derive(Default)]
+/// Collects [`DocTfs`] from positions. They arrive in runs per document, so counting the runs
+/// needs no per-document arrays, until a document comes after a later one (a prefix's terms
+/// are sorted lists one after the other): counting then goes on in arrays by document.
 struct TfsBuilder {
-    tfs: DocTfs,
-    /// A document came after a later one.
-    unsorted: bool,
+    runs: DocTfs,
+    /// Title and body frequencies by document, once the runs are out of order.
+    dense: Option<(Vec<u32>, Vec<u32>)>,
+    /// Number of documents.
+    n: usize,
 }
 
 impl TfsBuilder {
+    fn new(n: usize) -> Self {
+        TfsBuilder {
+            runs: Vec::new(),
+            dense: None,
+            n,
+        }
+    }
+
     #[inline(always)]
     fn add(&mut self, d: usize, in_title: bool) {
-        let d = d as u32;
-        let last = match self.tfs.last_mut() {
-            Some(last) if last.0 == d => last,
-            last => {
-                self.unsorted |= last.is_some_and(|l| l.0 > d);
-                self.tfs.push((d, 0, 0));
-                self.tfs.last_mut().expect("just pushed")
+        if let Some((title, body)) = &mut self.dense {
+            if in_title {
+                title[d] += 1;
+            } else {
+                body[d] += 1;
+            }
+            return;
+        }
+        let last = match self.runs.last_mut() {
+            Some(last) if last.0 == d as u32 => last,
+            Some(last) if last.0 > d as u32 => {
+                let (mut title, mut body) = (vec![0u32; self.n], vec![0u32; self.n]);
+                for &(d, t, b) in &self.runs {
+                    title[d as usize] = t;
+                    body[d as usize] = b;
+                }
+                self.dense = Some((title, body));
+                return self.add(d, in_title);
+            }
+            _ => {
+                self.runs.push((d as u32, 0, 0));
+                self.runs.last_mut().expect("just pushed")
             }
         };
         if in_title {
@@ -59,22 +84,18 @@ impl TfsBuilder {
         }
     }
 
-    /// The frequencies by document, out of `n` documents.
-    fn finish(self, n: usize) -> DocTfs {
-        if !self.unsorted {
-            return self.tfs;
+    /// The frequencies by document.
+    fn finish(self) -> DocTfs {
+        let Some((title, body)) = self.dense else {
+            return self.runs;
+        };
+        let mut tfs = Vec::new();
+        for (d, (t, b)) in title.into_iter().zip(body).enumerate() {
+            if t + b > 0 {
+                tfs.push((d as u32, t, b));
+            }
         }
-        // Summed per document and read back in document order: linear, where sorting the runs
-        // of a long prefix expansion was not.
-        let (mut title, mut body) = (vec![0u32; n], vec![0u32; n]);
-        for &(d, t, b) in &self.tfs {
-            title[d as usize] += t;
-            body[d as usize] += b;
-        }
-        (0..n)
-            .filter(|d| title[*d] + body[*d] > 0)
-            .map(|d| (d as u32, title[d], body[d]))
-            .collect()
+        tfs
     }
 }
 
@@ -86,16 +107,8 @@ impl SearchIndex {
         key: String,
         compute: impl FnOnce() -> T,
     ) -> Arc<T> {
-        {
-            let mut scratch = self.scratch.lock();
-            if let Some(i) = scratch.cache.iter().position(|(k, _)| *k == key) {
-                let entry = scratch.cache.remove(i);
-                let value = entry.1.clone();
-                scratch.cache.push(entry);
-                if let Ok(value) = value.downcast::<T>() {
-                    return value;
-                }
-            }
+        if let Some(value) = self.lookup(&key) {
+            return value;
         }
         let value = Arc::new(compute());
         let mut scratch = self.scratch.lock();
@@ -108,9 +121,23 @@ impl SearchIndex {
         value
     }
 
+    /// The value memoised under `key`, if any.
+    fn lookup<T: Send + Sync + 'static>(&self, key: &str) -> Option<Arc<T>> {
+        let mut scratch = self.scratch.lock();
+        let i = scratch.cache.iter().position(|(k, _)| k == key)?;
+        let entry = scratch.cache.remove(i);
+        let value = entry.1.clone();
+        scratch.cache.push(entry);
+        value.downcast::<T>().ok()
+    }
+
+    fn word_key(word: &str, exact: bool, prefix: bool) -> String {
+        format!("w{}{}{word}", exact as u8, prefix as u8)
+    }
+
     /// Global positions of a word: every term it matches (folded or exact, maybe as a prefix).
     fn word_positions(&self, word: &str, exact: bool, prefix: bool) -> Arc<Vec<u32>> {
-        self.cached(format!("w{}{}{word}", exact as u8, prefix as u8), || {
+        self.cached(Self::word_key(word, exact, prefix), || {
             let mut out = Vec::new();
             for id in self.term_ids(word, exact, prefix) {
                 self.push_positions(id, &mut out);
@@ -143,21 +170,25 @@ impl SearchIndex {
     }
 
     /// Title and body frequencies of `seq` per document containing it, by document. A single
-    /// word's are read straight from its terms' postings, without keeping its positions.
+    /// word's are read straight from its terms' postings unless its positions are at hand.
     fn seq_tfs(&self, seq: &Seq, exact: bool) -> Arc<DocTfs> {
         self.cached(format!("t{}", Self::seq_key(seq, exact)), || {
-            let mut tfs = TfsBuilder::default();
-            if let [word] = seq.words.as_slice() {
-                for id in self.term_ids(word, exact, seq.prefix) {
-                    self.docs_of(self.positions(id), |d, in_title| tfs.add(d, in_title));
+            let mut tfs = TfsBuilder::new(self.len());
+            let positions = match seq.words.as_slice() {
+                [word] => self.lookup::<Vec<u32>>(&Self::word_key(word, exact, seq.prefix)),
+                _ => Some(self.seq_positions(seq, exact)),
+            };
+            match positions {
+                Some(positions) => {
+                    self.docs_of(positions.iter().copied(), |d, t| tfs.add(d, t));
                 }
-            } else {
-                let positions = self.seq_positions(seq, exact);
-                self.docs_of(positions.iter().copied(), |d, in_title| {
-                    tfs.add(d, in_title)
-                });
+                None => {
+                    for id in self.term_ids(&seq.words[0], exact, seq.prefix) {
+                        self.docs_of(self.positions(id), |d, t| tfs.add(d, t));
+                    }
+                }
             }
-            tfs.finish(self.len())
+            tfs.finish()
         })
     }
 
@@ -193,34 +224,34 @@ impl SearchIndex {
         } else {
             (b, a, 0)
         };
+        let bits: &mut [u64] = bits;
         let limit = bits.len() as u32 * 64;
-        for m in marked
-            .iter()
-            .filter_map(|m| m.checked_add(mark_shift))
-            .filter(|m| *m < limit)
-        {
-            bits[m as usize / 64] |= 1 << (m % 64);
+        let slot = |q: u32| (q as usize / 64, 1u64 << (q % 64));
+        for &m in marked {
+            if let Some(m) = m.checked_add(mark_shift).filter(|m| *m < limit) {
+                let (word, bit) = slot(m);
+                bits[word] |= bit;
+            }
         }
-        let hit = |q: u32| bits[q as usize / 64] & (1 << (q % 64)) != 0;
-        let out = if a.len() <= b.len() {
-            probe
-                .iter()
-                .filter(|q| hit(**q))
-                .filter_map(|q| q.checked_sub(offset))
-                .collect()
-        } else {
-            probe
-                .iter()
-                .copied()
-                .filter(|p| p.checked_add(offset).is_some_and(|q| q < limit && hit(q)))
-                .collect()
-        };
-        for m in marked
-            .iter()
-            .filter_map(|m| m.checked_add(mark_shift))
-            .filter(|m| *m < limit)
-        {
-            bits[m as usize / 64] = 0;
+        let mut out = Vec::new();
+        for &q in probe {
+            // Probing `b` finds `q`, to give back `q - offset`; probing `a` finds `p + offset`.
+            let (found, start) = if a.len() <= b.len() {
+                (Some(q), q.checked_sub(offset))
+            } else {
+                (q.checked_add(offset).filter(|q| *q < limit), Some(q))
+            };
+            if let (Some(found), Some(start)) = (found, start) {
+                let (word, bit) = slot(found);
+                if bits[word] & bit != 0 {
+                    out.push(start);
+                }
+            }
+        }
+        for &m in marked {
+            if let Some(m) = m.checked_add(mark_shift).filter(|m| *m < limit) {
+                bits[slot(m).0] = 0;
+            }
         }
         out
     }
@@ -232,14 +263,15 @@ impl SearchIndex {
         mut each: impl FnMut(usize, bool),
     ) {
         let (starts, title_len): (&[u32], &[u32]) = (&self.doc_start, &self.title_len);
-        // The current document's range; the next position is most often in it.
-        let (mut doc, mut start, mut end) = (0, 0, 0);
+        // The current document's range and title end; the next position is most often in it.
+        let (mut doc, mut start, mut title_end, mut end) = (0, 0, 0, 0);
         for p in positions {
             if p < start || p >= end {
                 doc = self.locator.doc(starts, p);
                 (start, end) = (starts[doc], starts[doc + 1]);
+                title_end = start + title_len[doc];
             }
-            each(doc, p - start < title_len[doc]);
+            each(doc, p < title_end);
         }
     }
 
@@ -256,6 +288,21 @@ impl SearchIndex {
         // Clauses matched so far, counted only in order: a document reaches `ci + 1` on
         // clause `ci` only if it matched every earlier one, and alternatives count once.
         let mut hits = vec![0u32; n];
+        let (title_norm, body_norm): (&[f32], &[f32]) = (&self.title_norm, &self.body_norm);
+        let pairs: Vec<(&Seq, &Seq)> = q
+            .clauses
+            .windows(2)
+            .filter_map(|pair| match pair {
+                [a, b] if a.plain && b.plain => Some((&a.alts[0], &b.alts[0])),
+                _ => None,
+            })
+            .collect();
+        // Words in adjacent pairs need their positions: decoded first, they give the words'
+        // frequencies too.
+        for (a, b) in &pairs {
+            self.seq_positions(a, exact);
+            self.seq_positions(b, exact);
+        }
         for (ci, clause) in q.clauses.iter().enumerate() {
             for alt in &clause.alts {
                 let tfs = self.seq_tfs(alt, exact);
@@ -263,10 +310,8 @@ impl SearchIndex {
                 let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
                 for &(d, in_title, in_body) in tfs.iter() {
                     let d = d as usize;
-                    let title =
-                        in_title as f32 / (1.0 - B + B * self.title_len[d] as f32 / self.avg_title);
-                    let body =
-                        in_body as f32 / (1.0 - B + B * self.body_len[d] as f32 / self.avg_body);
+                    let title = in_title as f32 / title_norm[d];
+                    let body = in_body as f32 / body_norm[d];
                     let tf = TITLE_WEIGHT * title + body;
                     m.score[d] += idf * tf / (K1 + tf);
                     if hits[d] == ci as u32 {
@@ -275,13 +320,9 @@ impl SearchIndex {
                 }
             }
         }
-        for pair in q.clauses.windows(2) {
-            if let [a, b] = pair {
-                if a.plain && b.plain {
-                    for d in self.adjacent_docs(&a.alts[0], &b.alts[0], exact).iter() {
-                        m.adjacent[*d as usize] = m.adjacent[*d as usize].saturating_add(1);
-                    }
-                }
+        for (a, b) in pairs {
+            for d in self.adjacent_docs(a, b, exact).iter() {
+                m.adjacent[*d as usize] = m.adjacent[*d as usize].saturating_add(1);
             }
         }
         let need = q.clauses.len() as u32;
