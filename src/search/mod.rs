@@ -36,10 +36,11 @@ mod tests;
 
 pub use facets::{Facet, FacetCounts, FacetSort, FacetValue};
 
-use facets::{FacetTables, FacetTally};
+use facets::{FacetTable, FacetTables, FacetTally};
 pub use index::{IndexError, SearchIndex, FORMAT_VERSION, MAGIC};
 pub use query::{Field, Notice, Query};
 pub use snippet::{highlight_ranges, snippet_for, Highlighter, Snippet};
+use tally::Groups;
 
 use index::date_number;
 use query::FieldVocab;
@@ -140,7 +141,7 @@ impl FieldVocab for Vocab<'_> {
     }
 }
 
-/// Bit of the date range among the per-document filter failure bits (facets use 0..8).
+/// Bit of the date range among the per-document selection failure bits (facets use 0..8).
 const DATE_BIT: u32 = 1 << Facet::ALL.len();
 
 /// Parses a date bound to `yyyymmdd`; a missing month or day takes `fill` (00 or 99).
@@ -243,51 +244,38 @@ impl SearchIndex {
         let dated = from > 0 || to < u32::MAX;
 
         // Documents outside `among` are left out of everything, as if they did not match.
-        let docs: Vec<u32> = (0..self.len() as u32)
-            .filter(|d| base[*d as usize])
-            .filter(|d| among.is_none_or(|a| a.get(*d as usize).copied().unwrap_or(false)))
-            .collect();
-        // Which selections (facets, date range) each matching document fails; none without any.
-        let fails: Option<Vec<u32>> = (active != 0 || dated).then(|| {
-            docs.iter()
-                .map(|&d| {
-                    let d = d as usize;
-                    let mut fail = 0u32;
-                    for (f, (table, chosen)) in self.facets.iter().zip(&selected).enumerate() {
-                        if active & (1 << f) != 0
-                            && !table.doc(d).iter().any(|v| chosen[*v as usize])
-                        {
-                            fail |= 1 << f;
-                        }
-                    }
-                    let published = self.published[d];
-                    if dated && !(published > 0 && published >= from && published <= to) {
-                        fail |= DATE_BIT;
-                    }
-                    fail
-                })
-                .collect()
+        let matched =
+            |d: usize| base[d] && among.is_none_or(|a| a.get(d).copied().unwrap_or(false));
+        let tables: &[FacetTable] = &self.facets;
+        let groups = Groups::new(self.len(), Facet::ALL.len() + 1, |d| {
+            if !matched(d) {
+                return None;
+            }
+            let mut fail = 0u32;
+            for (f, (table, chosen)) in tables.iter().zip(&selected).enumerate() {
+                if active & (1 << f) != 0 && !tally::has_any(table, d, chosen) {
+                    fail |= 1 << f;
+                }
+            }
+            let published = self.published[d];
+            if dated && !(published > 0 && published >= from && published <= to) {
+                fail |= DATE_BIT;
+            }
+            Some(fail)
         });
-        let fails = fails.as_deref();
-        // A document failing exactly one facet's selection still counts for that facet.
-        let counts: Vec<Vec<u32>> = self
-            .facets
-            .iter()
-            .enumerate()
-            .map(|(f, table)| tally::count(table, f, self.len(), &docs, fails))
+        let counts: Vec<Vec<u32>> = (0..tables.len())
+            .map(|f| groups.count(&tables[f], f))
             .collect();
-        let mut months: Vec<u32> = Vec::new();
-        let mut ids: Vec<u32> = Vec::new();
-        for (i, &d) in docs.iter().enumerate() {
-            let fail = fails.map_or(0, |fails| fails[i]);
-            let published = self.published[d as usize];
-            if fail & !DATE_BIT == 0 && published % 10000 / 100 > 0 {
-                months.push(published / 100);
-            }
-            if fail == 0 {
-                ids.push(d);
-            }
-        }
+        // The histogram ignores the date range, like a facet its own selection.
+        let months: Vec<u32> = groups
+            .passing
+            .iter()
+            .chain(&groups.only[Facet::ALL.len()])
+            .map(|d| self.published[*d as usize])
+            .filter(|published| published % 10000 / 100 > 0)
+            .map(|published| published / 100)
+            .collect();
+        let mut ids = groups.passing;
         self.sort(&mut ids, req.sort, &q, &text.score, &text.adjacent);
 
         SearchResults {

@@ -73,49 +73,64 @@ pub(crate) fn totals(table: &FacetTable) -> Vec<u32> {
     counts
 }
 
-/// Counts of facet number `f`'s values over the documents `docs` (sorted, out of `n`) whose
-/// failed selections (`fails`, per document of `docs`; none when absent) are at most `f`'s own.
-pub(crate) fn count(
-    table: &FacetTable,
-    f: usize,
-    n: usize,
-    docs: &[u32],
-    fails: Option<&[u32]>,
-) -> Vec<u32> {
-    let others = !(1u32 << f);
-    let counted = |i: usize| fails.is_none_or(|fails| fails[i] & others == 0);
-    let size = match fails {
-        None => docs.len(),
-        Some(fails) => fails.iter().filter(|fail| *fail & others == 0).count(),
-    };
-    if size * 2 <= n {
-        let mut counts = vec![0; table.values.len()];
-        match fails {
-            None => add(table, docs.iter().copied(), 1, &mut counts),
-            Some(_) => add(
-                table,
-                docs.iter()
-                    .enumerate()
-                    .filter(|(i, _)| counted(*i))
-                    .map(|(_, d)| *d),
-                1,
-                &mut counts,
-            ),
-        }
-        return counts;
+/// True when document `d` has one of the `chosen` values (by value id).
+pub(crate) fn has_any(table: &FacetTable, d: usize, chosen: &[bool]) -> bool {
+    match &table.layout {
+        DocValues::One(one) => chosen.get(one[d] as usize).copied().unwrap_or(false),
+        DocValues::Many => table.doc(d).iter().any(|v| chosen[*v as usize]),
     }
-    // The documents not counted: those outside `docs`, and those of `docs` failing another
-    // facet's selection.
-    let mut counts = table.totals.clone();
-    let mut at = 0;
-    let left_out = (0..n as u32).filter(|d| {
-        if docs.get(at) == Some(d) {
-            at += 1;
-            !counted(at - 1)
-        } else {
-            true
+}
+
+/// Every document, grouped by the selections (facets, then the date range) it fails. A value
+/// of facet F counts the documents failing nothing or only F's own selection.
+pub(crate) struct Groups {
+    /// Failing nothing: the results.
+    pub(crate) passing: Vec<u32>,
+    /// Failing only selection `i` (bit `i` of the failures).
+    pub(crate) only: Vec<Vec<u32>>,
+    /// Not matching, or failing two selections or more.
+    pub(crate) rest: Vec<u32>,
+}
+
+impl Groups {
+    /// Groups documents `0..n` by `fails`: `None` when the document does not match, else the
+    /// bits of the `selections` it fails.
+    pub(crate) fn new(n: usize, selections: usize, fails: impl Fn(usize) -> Option<u32>) -> Self {
+        let mut groups = Groups {
+            passing: Vec::new(),
+            only: vec![Vec::new(); selections],
+            rest: Vec::new(),
+        };
+        for d in 0..n {
+            let group = match fails(d) {
+                Some(0) => &mut groups.passing,
+                Some(fail) if fail.count_ones() == 1 => {
+                    &mut groups.only[fail.trailing_zeros() as usize]
+                }
+                _ => &mut groups.rest,
+            };
+            group.push(d as u32);
         }
-    });
-    add(table, left_out, 1u32.wrapping_neg(), &mut counts);
-    counts
+        groups
+    }
+
+    /// Counts of facet number `f`'s values, from `table`.
+    pub(crate) fn count(&self, table: &FacetTable, f: usize) -> Vec<u32> {
+        let counted = self.passing.len() + self.only[f].len();
+        let n = table.doc_start.len() - 1;
+        if counted * 2 <= n {
+            let mut counts = vec![0; table.values.len()];
+            add(table, self.passing.iter().copied(), 1, &mut counts);
+            add(table, self.only[f].iter().copied(), 1, &mut counts);
+            return counts;
+        }
+        // From the totals, take away the documents not counted.
+        let mut counts = table.totals.clone();
+        let minus = 1u32.wrapping_neg();
+        add(table, self.rest.iter().copied(), minus, &mut counts);
+        for (_, only) in self.only.iter().enumerate().filter(|(g, _)| *g != f) {
+            add(table, only.iter().copied(), minus, &mut counts);
+        }
+        counts
+    }
 }
