@@ -603,8 +603,8 @@ impl SearchIndex {
 }
 
 /// Decodes a term's postings. Damaged postings end the list early rather than yielding
-/// positions outside the index. Byte by byte in one loop, as [`Reader::varint`] reads numbers
-/// but without its per-number call and error values: this is the innermost loop of a search.
+/// positions outside the index. Numbers are read as [`Reader::varint`] reads them, but inline,
+/// one-byte numbers first and without error values: this is the innermost loop of a search.
 pub(crate) struct Positions<'a> {
     bytes: std::slice::Iter<'a, u8>,
     /// The last position returned.
@@ -618,33 +618,39 @@ impl Iterator for Positions<'_> {
 
     #[inline(always)]
     fn next(&mut self) -> Option<u32> {
-        let (mut delta, mut shift) = (0u64, 0);
-        loop {
-            let b = *self.bytes.next()?;
-            delta |= u64::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                break;
-            }
-            shift += 7;
-            if shift == 35 {
-                return self.stop();
-            }
-        }
-        match u32::try_from(delta)
-            .ok()
-            .and_then(|d| self.at.checked_add(d))
-        {
-            Some(next) if next < self.limit => {
-                self.at = next;
-                Some(next)
-            }
-            _ => self.stop(),
+        // Most gaps between a word's occurrences take one byte.
+        let delta = match *self.bytes.next()? {
+            b if b < 0x80 => u64::from(b),
+            b => self.long(b)?,
+        };
+        // Neither sum can overflow a u64; one past the last document ends the list.
+        let next = u64::from(self.at) + delta;
+        if next < u64::from(self.limit) {
+            self.at = next as u32;
+            Some(self.at)
+        } else {
+            self.stop()
         }
     }
 }
 
 impl Positions<'_> {
-    fn stop(&mut self) -> Option<u32> {
+    /// The rest of a number of several bytes starting with `first`; `None` past five bytes.
+    fn long(&mut self, first: u8) -> Option<u64> {
+        let mut delta = u64::from(first & 0x7f);
+        for shift in (7..35).step_by(7) {
+            let Some(&b) = self.bytes.next() else {
+                return self.stop();
+            };
+            delta |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Some(delta);
+            }
+        }
+        self.stop()
+    }
+
+    fn stop<T>(&mut self) -> Option<T> {
         self.bytes = [].iter();
         None
     }

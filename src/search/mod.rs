@@ -244,13 +244,13 @@ impl SearchIndex {
         let dated = from > 0 || to < u32::MAX;
 
         // Documents outside `among` are left out of everything, as if they did not match.
-        let matched =
-            |d: usize| base[d] && among.is_none_or(|a| a.get(d).copied().unwrap_or(false));
-        let tables: &[FacetTable] = &self.facets;
-        let groups = Groups::new(self.len(), Facet::ALL.len() + 1, |d| {
-            if !matched(d) {
-                return None;
+        if let Some(among) = among {
+            for (d, keep) in base.iter_mut().enumerate() {
+                *keep &= among.get(d).copied().unwrap_or(false);
             }
+        }
+        let tables: &[FacetTable] = &self.facets;
+        let fails = |d: usize| {
             let mut fail = 0u32;
             for (f, (table, chosen)) in tables.iter().zip(&selected).enumerate() {
                 if active & (1 << f) != 0 && !tally::has_any(table, d, chosen) {
@@ -261,8 +261,10 @@ impl SearchIndex {
             if dated && !(published > 0 && published >= from && published <= to) {
                 fail |= DATE_BIT;
             }
-            Some(fail)
-        });
+            fail
+        };
+        let selecting = active != 0 || dated;
+        let groups = Groups::new(&base, Facet::ALL.len() + 1, selecting.then_some(fails));
         let counts: Vec<Vec<u32>> = (0..tables.len())
             .map(|f| groups.count(&tables[f], f))
             .collect();

@@ -16,26 +16,28 @@ pub(crate) fn sort_by_key(ids: &mut [u32], key: impl Fn(u32) -> u64) {
         ids.sort_by_key(|d| key(*d));
         return;
     }
-    let mut items: Vec<(u64, u32)> = ids.iter().map(|d| (key(*d), *d)).collect();
+    let items: Vec<(u64, u32)> = ids.iter().map(|d| (key(*d), *d)).collect();
     let (any, all) = items
         .iter()
         .fold((0, u64::MAX), |(any, all), (k, _)| (any | k, all & k));
     let varying = any ^ all;
     let mask = (1u64 << BITS) - 1;
-    let mut spare = vec![(0, 0); items.len()];
-    let mut starts = vec![0usize; 1 << BITS];
+    // Boxed slices: indexing a `Vec` is a call in the size-optimised build.
+    let mut items = items.into_boxed_slice();
+    let mut spare = vec![(0, 0); items.len()].into_boxed_slice();
+    let mut starts = vec![0usize; 1 << BITS].into_boxed_slice();
     let mut shift = 0;
     while shift < u64::BITS && varying >> shift != 0 {
         if varying >> shift & mask != 0 {
             starts.fill(0);
-            for (k, _) in &items {
+            for (k, _) in items.iter() {
                 starts[(k >> shift & mask) as usize] += 1;
             }
             let mut sum = 0;
             for start in starts.iter_mut() {
                 (*start, sum) = (sum, sum + *start);
             }
-            for item in &items {
+            for item in items.iter() {
                 let bucket = &mut starts[(item.0 >> shift & mask) as usize];
                 spare[*bucket] = *item;
                 *bucket += 1;
@@ -44,7 +46,7 @@ pub(crate) fn sort_by_key(ids: &mut [u32], key: impl Fn(u32) -> u64) {
         }
         shift += BITS;
     }
-    for (id, item) in ids.iter_mut().zip(items) {
+    for (id, item) in ids.iter_mut().zip(items.iter()) {
         *id = item.1;
     }
 }

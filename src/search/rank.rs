@@ -36,8 +36,9 @@ pub(crate) struct TextMatch {
 /// are sorted lists one after the other): counting then goes on in arrays by document.
 struct TfsBuilder {
     runs: DocTfs,
-    /// Title and body frequencies by document, once the runs are out of order.
-    dense: Option<(Vec<u32>, Vec<u32>)>,
+    /// Body and title frequencies by document, once the runs are out of order. A boxed
+    /// slice: indexing a `Vec` is a call in the size-optimised build.
+    dense: Option<Box<[[u32; 2]]>>,
     /// Number of documents.
     n: usize,
 }
@@ -53,23 +54,18 @@ impl TfsBuilder {
 
     #[inline(always)]
     fn add(&mut self, d: usize, in_title: bool) {
-        if let Some((title, body)) = &mut self.dense {
-            if in_title {
-                title[d] += 1;
-            } else {
-                body[d] += 1;
-            }
+        if let Some(dense) = &mut self.dense {
+            dense[d][in_title as usize] += 1;
             return;
         }
         let last = match self.runs.last_mut() {
             Some(last) if last.0 == d as u32 => last,
             Some(last) if last.0 > d as u32 => {
-                let (mut title, mut body) = (vec![0u32; self.n], vec![0u32; self.n]);
+                let mut dense = vec![[0u32; 2]; self.n].into_boxed_slice();
                 for &(d, t, b) in &self.runs {
-                    title[d as usize] = t;
-                    body[d as usize] = b;
+                    dense[d as usize] = [b, t];
                 }
-                self.dense = Some((title, body));
+                self.dense = Some(dense);
                 return self.add(d, in_title);
             }
             _ => {
@@ -86,13 +82,13 @@ impl TfsBuilder {
 
     /// The frequencies by document.
     fn finish(self) -> DocTfs {
-        let Some((title, body)) = self.dense else {
+        let Some(dense) = self.dense else {
             return self.runs;
         };
         let mut tfs = Vec::new();
-        for (d, (t, b)) in title.into_iter().zip(body).enumerate() {
+        for (d, [b, t]) in dense.iter().enumerate() {
             if t + b > 0 {
-                tfs.push((d as u32, t, b));
+                tfs.push((d as u32, *t, *b));
             }
         }
         tfs
@@ -289,6 +285,7 @@ impl SearchIndex {
         // clause `ci` only if it matched every earlier one, and alternatives count once.
         let mut hits = vec![0u32; n];
         let (title_norm, body_norm): (&[f32], &[f32]) = (&self.title_norm, &self.body_norm);
+        let (score, hits): (&mut [f32], &mut [u32]) = (&mut m.score, &mut hits);
         let pairs: Vec<(&Seq, &Seq)> = q
             .clauses
             .windows(2)
@@ -313,7 +310,7 @@ impl SearchIndex {
                     let title = in_title as f32 / title_norm[d];
                     let body = in_body as f32 / body_norm[d];
                     let tf = TITLE_WEIGHT * title + body;
-                    m.score[d] += idf * tf / (K1 + tf);
+                    score[d] += idf * tf / (K1 + tf);
                     if hits[d] == ci as u32 {
                         hits[d] += 1;
                     }

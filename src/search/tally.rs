@@ -47,6 +47,7 @@ impl DocValues {
 fn add(table: &FacetTable, docs: impl Iterator<Item = u32>, step: u32, counts: &mut [u32]) {
     match &table.layout {
         DocValues::One(one) => {
+            let one: &[u32] = one;
             for d in docs {
                 let v = one[d as usize];
                 if v != NONE {
@@ -93,21 +94,29 @@ pub(crate) struct Groups {
 }
 
 impl Groups {
-    /// Groups documents `0..n` by `fails`: `None` when the document does not match, else the
-    /// bits of the `selections` it fails.
-    pub(crate) fn new(n: usize, selections: usize, fails: impl Fn(usize) -> Option<u32>) -> Self {
+    /// Groups the documents, `matched` or not, by the bits of the `selections` each fails
+    /// (`fails`, absent when nothing is selected).
+    pub(crate) fn new(
+        matched: &[bool],
+        selections: usize,
+        fails: Option<impl Fn(usize) -> u32>,
+    ) -> Self {
         let mut groups = Groups {
             passing: Vec::new(),
             only: vec![Vec::new(); selections],
             rest: Vec::new(),
         };
-        for d in 0..n {
-            let group = match fails(d) {
-                Some(0) => &mut groups.passing,
-                Some(fail) if fail.count_ones() == 1 => {
-                    &mut groups.only[fail.trailing_zeros() as usize]
-                }
-                _ => &mut groups.rest,
+        for (d, &matched) in matched.iter().enumerate() {
+            let group = match (matched, &fails) {
+                (false, _) => &mut groups.rest,
+                (true, None) => &mut groups.passing,
+                (true, Some(fails)) => match fails(d) {
+                    0 => &mut groups.passing,
+                    fail if fail.count_ones() == 1 => {
+                        &mut groups.only[fail.trailing_zeros() as usize]
+                    }
+                    _ => &mut groups.rest,
+                },
             };
             group.push(d as u32);
         }
