@@ -636,16 +636,18 @@ impl Iterator for Positions<'_> {
 
 impl Positions<'_> {
     /// The rest of a number of several bytes starting with `first`; `None` past five bytes.
+    #[inline(always)]
     fn long(&mut self, first: u8) -> Option<u64> {
-        let mut delta = u64::from(first & 0x7f);
-        for shift in (7..35).step_by(7) {
+        let (mut delta, mut shift) = (u64::from(first & 0x7f), 7);
+        while shift < 35 {
             let Some(&b) = self.bytes.next() else {
-                return self.stop();
+                break;
             };
             delta |= u64::from(b & 0x7f) << shift;
             if b < 0x80 {
                 return Some(delta);
             }
+            shift += 7;
         }
         self.stop()
     }

@@ -54,30 +54,36 @@ impl TfsBuilder {
 
     #[inline(always)]
     fn add(&mut self, d: usize, in_title: bool) {
+        if self.dense.is_none() {
+            match self.runs.last_mut() {
+                Some(last) if last.0 == d as u32 => {
+                    if in_title {
+                        last.1 += 1;
+                    } else {
+                        last.2 += 1;
+                    }
+                    return;
+                }
+                Some(last) if last.0 > d as u32 => self.switch_to_dense(),
+                _ => {
+                    self.runs
+                        .push((d as u32, in_title as u32, !in_title as u32));
+                    return;
+                }
+            }
+        }
         if let Some(dense) = &mut self.dense {
             dense[d][in_title as usize] += 1;
-            return;
         }
-        let last = match self.runs.last_mut() {
-            Some(last) if last.0 == d as u32 => last,
-            Some(last) if last.0 > d as u32 => {
-                let mut dense = vec![[0u32; 2]; self.n].into_boxed_slice();
-                for &(d, t, b) in &self.runs {
-                    dense[d as usize] = [b, t];
-                }
-                self.dense = Some(dense);
-                return self.add(d, in_title);
-            }
-            _ => {
-                self.runs.push((d as u32, 0, 0));
-                self.runs.last_mut().expect("just pushed")
-            }
-        };
-        if in_title {
-            last.1 += 1;
-        } else {
-            last.2 += 1;
+    }
+
+    /// Moves the runs so far to per-document arrays.
+    fn switch_to_dense(&mut self) {
+        let mut dense = vec![[0u32; 2]; self.n].into_boxed_slice();
+        for &(d, t, b) in &self.runs {
+            dense[d as usize] = [b, t];
         }
+        self.dense = Some(dense);
     }
 
     /// The frequencies by document.
@@ -214,11 +220,12 @@ impl SearchIndex {
         if bits.len() < words {
             bits.resize(words, 0);
         }
-        // Marks are at the `b` side's positions: `p + offset` for `a`, `q` itself for `b`.
-        let (marked, probe, mark_shift) = if a.len() <= b.len() {
-            (a, b, offset)
+        // Marks are at the `b` side's positions: `p + offset` for `a`, `q` itself for `b`; the
+        // other list probes them the same way.
+        let (marked, probe, mark_shift, probe_shift) = if a.len() <= b.len() {
+            (a, b, offset, 0)
         } else {
-            (b, a, 0)
+            (b, a, 0, offset)
         };
         let bits: &mut [u64] = bits;
         let limit = bits.len() as u32 * 64;
@@ -231,16 +238,11 @@ impl SearchIndex {
         }
         let mut out = Vec::new();
         for &q in probe {
-            // Probing `b` finds `q`, to give back `q - offset`; probing `a` finds `p + offset`.
-            let (found, start) = if a.len() <= b.len() {
-                (Some(q), q.checked_sub(offset))
-            } else {
-                (q.checked_add(offset).filter(|q| *q < limit), Some(q))
-            };
-            if let (Some(found), Some(start)) = (found, start) {
+            if let Some(found) = q.checked_add(probe_shift).filter(|q| *q < limit) {
                 let (word, bit) = slot(found);
                 if bits[word] & bit != 0 {
-                    out.push(start);
+                    // A mark is at least `offset`.
+                    out.push(found - offset);
                 }
             }
         }
