@@ -375,7 +375,7 @@ impl SearchIndex {
                     self.folded_term(i)
                 }) == key
             };
-            ids.sort_by_key(|i| (!is_word(*i), size(*i)));
+            ids.sort_by_cached_key(|i| (!is_word(*i), size(*i)));
             let mut total = 0;
             ids.retain(|i| {
                 total += size(*i) as usize;
