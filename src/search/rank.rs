@@ -283,11 +283,6 @@ impl SearchIndex {
         if q.clauses.is_empty() && q.excluded.is_empty() {
             return m;
         }
-        // Clauses matched so far, counted only in order: a document reaches `ci + 1` on
-        // clause `ci` only if it matched every earlier one, and alternatives count once.
-        let mut hits = vec![0u32; n];
-        let (title_norm, body_norm): (&[f32], &[f32]) = (&self.title_norm, &self.body_norm);
-        let (score, hits): (&mut [f32], &mut [u32]) = (&mut m.score, &mut hits);
         let pairs: Vec<(&Seq, &Seq)> = q
             .clauses
             .windows(2)
@@ -302,6 +297,11 @@ impl SearchIndex {
             self.seq_positions(a, exact);
             self.seq_positions(b, exact);
         }
+        // Clauses matched so far, counted only in order: a document reaches `ci + 1` on
+        // clause `ci` only if it matched every earlier one, and alternatives count once.
+        let mut hits = vec![0u32; n];
+        let (title_norm, body_norm): (&[f32], &[f32]) = (&self.title_norm, &self.body_norm);
+        let (score, hits): (&mut [f32], &mut [u32]) = (&mut m.score, &mut hits);
         for (ci, clause) in q.clauses.iter().enumerate() {
             for alt in &clause.alts {
                 let tfs = self.seq_tfs(alt, exact);

@@ -1,10 +1,12 @@
 //! Counting facet values over a search's documents.
 //!
 //! Every search counts eight facets over its matching documents, which on a short word is most
-//! of the archive. Two things keep that cheap: facets with at most one value per document
-//! (province, year, source) are read from a plain array instead of per-document slices, and a
-//! facet counted over more than half the documents starts from its counts over all of them and
-//! takes away the documents left out, so the empty query costs next to nothing.
+//! of the archive. Three things keep that cheap: the documents are grouped once by the
+//! selections they fail ([`Groups`]), so no facet filters them again; facets with at most one
+//! value per document (province, year, source) are read from a plain array instead of
+//! per-document slices; and a facet counted over more than half the documents starts from its
+//! counts over all of them and takes away the documents left out, so the empty query costs
+//! next to nothing.
 
 use super::facets::FacetTable;
 
