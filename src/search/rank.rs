@@ -31,9 +31,9 @@ pub(crate) struct TextMatch {
     pub adjacent: Vec<u8>,
 }
 
-/// Collects [`DocTfs`] from positions. They arrive in runs per document, so counting the runs
-/// needs no per-document arrays, until a document comes after a later one (a prefix's terms
-/// are sorted lists one after the other): counting then goes on in arrays by document.
+/// Collects [`DocTfs`] from runs of positions by document ([`SearchIndex::runs_of`]). Runs in
+/// document order need no per-document arrays, until a document comes after a later one (a
+/// prefix's terms are sorted lists one after the other): counting then goes on in arrays.
 struct TfsBuilder {
     runs: DocTfs,
     /// Body and title frequencies by document, once the runs are out of order. A boxed
@@ -52,28 +52,27 @@ impl TfsBuilder {
         }
     }
 
+    /// Adds `title` and `body` occurrences in document `d`.
     #[inline(always)]
-    fn add(&mut self, d: usize, in_title: bool) {
+    fn add(&mut self, d: usize, title: u32, body: u32) {
         if self.dense.is_none() {
             match self.runs.last_mut() {
                 Some(last) if last.0 == d as u32 => {
-                    if in_title {
-                        last.1 += 1;
-                    } else {
-                        last.2 += 1;
-                    }
+                    last.1 += title;
+                    last.2 += body;
                     return;
                 }
                 Some(last) if last.0 > d as u32 => self.switch_to_dense(),
                 _ => {
-                    self.runs
-                        .push((d as u32, in_title as u32, !in_title as u32));
+                    self.runs.push((d as u32, title, body));
                     return;
                 }
             }
         }
         if let Some(dense) = &mut self.dense {
-            dense[d][in_title as usize] += 1;
+            let counts = &mut dense[d];
+            counts[0] += body;
+            counts[1] += title;
         }
     }
 
@@ -182,11 +181,11 @@ impl SearchIndex {
             };
             match positions {
                 Some(positions) => {
-                    self.docs_of(positions.iter().copied(), |d, t| tfs.add(d, t));
+                    self.runs_of(positions.iter().copied(), |d, t, b| tfs.add(d, t, b));
                 }
                 None => {
                     for id in self.term_ids(&seq.words[0], exact, seq.prefix) {
-                        self.docs_of(self.positions(id), |d, t| tfs.add(d, t));
+                        self.runs_of(self.positions(id), |d, t, b| tfs.add(d, t, b));
                     }
                 }
             }
@@ -204,7 +203,7 @@ impl SearchIndex {
                 1,
             );
             let mut docs = Vec::new();
-            self.docs_of(starts, |d, _| docs.push(d as u32));
+            self.runs_of(starts, |d, _, _| docs.push(d as u32));
             docs.sort_unstable();
             docs.dedup();
             docs
@@ -254,22 +253,36 @@ impl SearchIndex {
         out
     }
 
-    /// Calls `each(document, in title)` for every position (documents repeat).
-    pub(crate) fn docs_of(
+    /// Calls `each(document, in title, in body)` for every run of positions in one document
+    /// (documents repeat when the positions go back). Counting a run in locals and handing it
+    /// over once keeps the per-position loop short.
+    pub(crate) fn runs_of(
         &self,
         positions: impl IntoIterator<Item = u32>,
-        mut each: impl FnMut(usize, bool),
+        mut each: impl FnMut(usize, u32, u32),
     ) {
         let (starts, title_len): (&[u32], &[u32]) = (&self.doc_start, &self.title_len);
-        // The current document's range and title end; the next position is most often in it.
+        // The current document's range and title end, and its counts so far.
         let (mut doc, mut start, mut title_end, mut end) = (0, 0, 0, 0);
+        let (mut title, mut body) = (0, 0);
         for p in positions {
             if p < start || p >= end {
+                if title + body > 0 {
+                    each(doc, title, body);
+                }
+                (title, body) = (0, 0);
                 doc = self.locator.doc(starts, p);
                 (start, end) = (starts[doc], starts[doc + 1]);
                 title_end = start + title_len[doc];
             }
-            each(doc, p < title_end);
+            if p < title_end {
+                title += 1;
+            } else {
+                body += 1;
+            }
+        }
+        if title + body > 0 {
+            each(doc, title, body);
         }
     }
 
