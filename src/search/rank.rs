@@ -217,7 +217,9 @@ impl SearchIndex {
         let bits = &mut scratch.bits;
         let words = *self.doc_start.last().unwrap_or(&0) as usize / 64 + 2;
         if bits.len() < words {
-            bits.resize(words, 0);
+            // Cleared after every use, so a new bitset can start as the system's zeroed pages
+            // (mapped as touched) rather than megabytes written with zeros.
+            *bits = vec![0; words];
         }
         // Marks are at the `b` side's positions: `p + offset` for `a`, `q` itself for `b`; the
         // other list probes them the same way.
