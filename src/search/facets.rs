@@ -8,6 +8,7 @@ use super::collate::sort_key;
 use super::fold::fold;
 use super::index::{put_str, put_varint, IndexError, Reader};
 use super::query::Field;
+use super::tally::{self, DocValues};
 use crate::bundle::{Article, ConferenceKind, Level};
 use crate::display::Lang;
 use std::fmt;
@@ -110,6 +111,10 @@ pub(crate) struct FacetTable {
     pub(crate) folded: Vec<String>,
     /// Rank of each value in Vietnamese collation order of its label.
     pub(crate) alpha_rank: Vec<u32>,
+    /// The document values again, laid out for counting.
+    pub(crate) layout: DocValues,
+    /// Count of each value over all documents.
+    pub(crate) totals: Vec<u32>,
 }
 
 /// The values of `facet` in one article with their group (region).
@@ -214,6 +219,8 @@ impl FacetTable {
             doc_values: vec![],
             folded: vec![],
             alpha_rank: vec![],
+            layout: DocValues::Many,
+            totals: vec![],
         }
     }
 
@@ -231,6 +238,8 @@ impl FacetTable {
         for (rank, id) in order.into_iter().enumerate() {
             self.alpha_rank[id as usize] = rank as u32;
         }
+        self.layout = DocValues::new(self);
+        self.totals = tally::totals(self);
     }
 
     pub(crate) fn doc(&self, d: usize) -> &[u32] {

@@ -8,6 +8,8 @@
 
 use super::facets::{Facet, FacetTable, FacetTables};
 use super::fold::fold;
+use super::locate::DocLocator;
+use super::rank;
 use super::tokenize::{word_ranges, Keys};
 use crate::bundle::Article;
 use std::any::Any;
@@ -118,6 +120,11 @@ pub struct SearchIndex {
     pub(crate) facets: FacetTables,
     pub(crate) avg_title: f32,
     pub(crate) avg_body: f32,
+    /// BM25 length normalisation of each document's title and body, derived at load.
+    pub(crate) title_norm: Vec<f32>,
+    pub(crate) body_norm: Vec<f32>,
+    /// Derived from `doc_start` at load.
+    pub(crate) locator: DocLocator,
     pub(crate) scratch: Scratch,
 }
 
@@ -250,6 +257,9 @@ impl SearchIndex {
             ),
             avg_title: 0.0,
             avg_body: 0.0,
+            title_norm: vec![],
+            body_norm: vec![],
+            locator: DocLocator::default(),
             scratch: Scratch::default(),
         };
         for t in &terms {
@@ -264,14 +274,23 @@ impl SearchIndex {
             }
             index.postings_end.push(index.postings.len() as u32);
         }
-        index.compute_averages();
+        index.derive();
         index
     }
 
-    fn compute_averages(&mut self) {
+    /// Fills the fields computed from the stored ones.
+    fn derive(&mut self) {
+        self.locator = DocLocator::new(&self.doc_start);
         let n = self.title_len.len().max(1) as f32;
         self.avg_title = (self.title_len.iter().map(|l| *l as f32).sum::<f32>() / n).max(1.0);
         self.avg_body = (self.body_len.iter().map(|l| *l as f32).sum::<f32>() / n).max(1.0);
+        let norm = |len: &[u32], avg: f32| -> Vec<f32> {
+            len.iter()
+                .map(|l| 1.0 - rank::B + rank::B * *l as f32 / avg)
+                .collect()
+        };
+        self.title_norm = norm(&self.title_len, self.avg_title);
+        self.body_norm = norm(&self.body_len, self.avg_body);
     }
 
     /// Frees the memory kept between searches (cached word positions, adjacency bitset).
@@ -356,7 +375,7 @@ impl SearchIndex {
                     self.folded_term(i)
                 }) == key
             };
-            ids.sort_by_key(|i| (!is_word(*i), size(*i)));
+            ids.sort_by_cached_key(|i| (!is_word(*i), size(*i)));
             let mut total = 0;
             ids.retain(|i| {
                 total += size(*i) as usize;
@@ -367,49 +386,27 @@ impl SearchIndex {
         ids
     }
 
-    /// Appends the global positions of term `id` to `out` (sorted within the term). Damaged
-    /// postings end the list early rather than yielding positions outside the index.
-    pub(crate) fn push_positions(&self, id: usize, out: &mut Vec<u32>) {
-        let start = if id == 0 {
-            0
-        } else {
-            self.postings_end[id - 1] as usize
-        };
-        let bytes = &self.postings[start..self.postings_end[id] as usize];
-        let limit = *self.doc_start.last().unwrap_or(&0);
-        let mut reader = Reader { bytes, at: 0 };
-        let mut p: u32 = 0;
-        while reader.at < bytes.len() {
-            match reader.varint().ok().and_then(|d| p.checked_add(d)) {
-                Some(next) if next < limit => p = next,
-                _ => return,
-            }
-            out.push(p);
+    /// The global positions of term `id`, in order.
+    pub(crate) fn positions(&self, id: usize) -> Positions<'_> {
+        Positions {
+            bytes: self.postings_of(id).iter(),
+            at: 0,
+            limit: *self.doc_start.last().unwrap_or(&0),
         }
     }
 
-    /// Document containing global position `p`, galloping forward from document `hint` (the
-    /// positions of a term arrive sorted, so the next document is usually near).
-    pub(crate) fn doc_of(&self, p: u32, hint: usize) -> usize {
-        let starts = &self.doc_start;
-        let last = starts.len() - 1;
-        if hint < last && starts[hint] <= p && p < starts[hint + 1] {
-            return hint;
+    /// Appends the global positions of term `id` to `out`.
+    pub(crate) fn push_positions(&self, id: usize, out: &mut Vec<u32>) {
+        // Every position takes a byte or more. Written into a slice: pushing one by one is
+        // several times slower in the size-optimised build.
+        let start = out.len();
+        out.resize(start + self.postings_len(id), 0);
+        let mut n = 0;
+        for (slot, p) in out[start..].iter_mut().zip(self.positions(id)) {
+            *slot = p;
+            n += 1;
         }
-        let mut lo = if hint < last && starts[hint] <= p {
-            hint
-        } else {
-            0
-        };
-        let mut step = 1;
-        loop {
-            let hi = (lo + step).min(last);
-            if hi == last || starts[hi] > p {
-                return lo + starts[lo..hi].partition_point(|s| *s <= p).max(1) - 1;
-            }
-            lo = hi;
-            step *= 2;
-        }
+        out.truncate(start + n);
     }
 
     /// Byte length of term `i`'s postings list.
@@ -538,6 +535,9 @@ impl SearchIndex {
             facets: FacetTables::default(),
             avg_title: 0.0,
             avg_body: 0.0,
+            title_norm: vec![],
+            body_norm: vec![],
+            locator: DocLocator::default(),
             scratch: Scratch::default(),
         };
         let mut pos: u32 = 0;
@@ -597,8 +597,64 @@ impl SearchIndex {
             return Err(IndexError::Corrupt("postings size"));
         }
         index.postings = rest.to_vec();
-        index.compute_averages();
+        index.derive();
         Ok(index)
+    }
+}
+
+/// Decodes a term's postings. Damaged postings end the list early rather than yielding
+/// positions outside the index. Numbers are read as [`Reader::varint`] reads them, but inline,
+/// one-byte numbers first and without error values: this is the innermost loop of a search.
+pub(crate) struct Positions<'a> {
+    bytes: std::slice::Iter<'a, u8>,
+    /// The last position returned.
+    at: u32,
+    /// The end of the last document.
+    limit: u32,
+}
+
+impl Iterator for Positions<'_> {
+    type Item = u32;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<u32> {
+        // Most gaps between a word's occurrences take one byte.
+        let delta = match *self.bytes.next()? {
+            b if b < 0x80 => u64::from(b),
+            b => self.long(b)?,
+        };
+        // Neither sum can overflow a u64; one past the last document ends the list.
+        let next = u64::from(self.at) + delta;
+        if next < u64::from(self.limit) {
+            self.at = next as u32;
+            Some(self.at)
+        } else {
+            self.stop()
+        }
+    }
+}
+
+impl Positions<'_> {
+    /// The rest of a number of several bytes starting with `first`; `None` past five bytes.
+    #[inline(always)]
+    fn long(&mut self, first: u8) -> Option<u64> {
+        let (mut delta, mut shift) = (u64::from(first & 0x7f), 7);
+        while shift < 35 {
+            let Some(&b) = self.bytes.next() else {
+                break;
+            };
+            delta |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Some(delta);
+            }
+            shift += 7;
+        }
+        self.stop()
+    }
+
+    fn stop<T>(&mut self) -> Option<T> {
+        self.bytes = [].iter();
+        None
     }
 }
 

@@ -23,9 +23,12 @@ pub mod collate;
 mod facets;
 pub mod fold;
 pub(crate) mod index;
+mod locate;
 pub mod query;
+mod radix;
 mod rank;
 mod snippet;
+mod tally;
 pub mod tokenize;
 
 #[cfg(test)]
@@ -33,10 +36,11 @@ mod tests;
 
 pub use facets::{Facet, FacetCounts, FacetSort, FacetValue};
 
-use facets::{FacetTables, FacetTally};
+use facets::{FacetTable, FacetTables, FacetTally};
 pub use index::{IndexError, SearchIndex, FORMAT_VERSION, MAGIC};
 pub use query::{Field, Notice, Query};
 pub use snippet::{highlight_ranges, snippet_for, Highlighter, Snippet};
+use tally::Groups;
 
 use index::date_number;
 use query::FieldVocab;
@@ -137,7 +141,7 @@ impl FieldVocab for Vocab<'_> {
     }
 }
 
-/// Bit of the date range among the per-document filter failure bits (facets use 0..8).
+/// Bit of the date range among the per-document selection failure bits (facets use 0..8).
 const DATE_BIT: u32 = 1 << Facet::ALL.len();
 
 /// Parses a date bound to `yyyymmdd`; a missing month or day takes `fill` (00 or 99).
@@ -240,62 +244,40 @@ impl SearchIndex {
         let dated = from > 0 || to < u32::MAX;
 
         // Documents outside `among` are left out of everything, as if they did not match.
-        let docs: Vec<u32> = (0..self.len() as u32)
-            .filter(|d| base[*d as usize])
-            .filter(|d| among.is_none_or(|a| a.get(*d as usize).copied().unwrap_or(false)))
-            .collect();
-        // Which selections (facets, date range) each matching document fails; none without any.
-        let fails: Vec<u32> = if active != 0 || dated {
-            docs.iter()
-                .map(|&d| {
-                    let d = d as usize;
-                    let mut fail = 0u32;
-                    for (f, (table, chosen)) in self.facets.iter().zip(&selected).enumerate() {
-                        if active & (1 << f) != 0
-                            && !table.doc(d).iter().any(|v| chosen[*v as usize])
-                        {
-                            fail |= 1 << f;
-                        }
-                    }
-                    let published = self.published[d];
-                    if dated && !(published > 0 && published >= from && published <= to) {
-                        fail |= DATE_BIT;
-                    }
-                    fail
-                })
-                .collect()
-        } else {
-            vec![0; docs.len()]
-        };
-        // A document failing exactly one facet's selection still counts for that facet. One
-        // facet at a time keeps its counts in cache.
-        let counts: Vec<Vec<u32>> = self
-            .facets
-            .iter()
-            .enumerate()
-            .map(|(f, table)| {
-                let mut counts = vec![0; table.values.len()];
-                for (&d, fail) in docs.iter().zip(&fails) {
-                    if fail & !(1 << f) == 0 {
-                        for v in table.doc(d as usize) {
-                            counts[*v as usize] += 1;
-                        }
-                    }
-                }
-                counts
-            })
-            .collect();
-        let mut months: Vec<u32> = Vec::new();
-        let mut ids: Vec<u32> = Vec::new();
-        for (&d, &fail) in docs.iter().zip(&fails) {
-            let published = self.published[d as usize];
-            if fail & !DATE_BIT == 0 && published % 10000 / 100 > 0 {
-                months.push(published / 100);
-            }
-            if fail == 0 {
-                ids.push(d);
+        if let Some(among) = among {
+            for (d, keep) in base.iter_mut().enumerate() {
+                *keep &= among.get(d).copied().unwrap_or(false);
             }
         }
+        let tables: &[FacetTable] = &self.facets;
+        let fails = |d: usize| {
+            let mut fail = 0u32;
+            for (f, (table, chosen)) in tables.iter().zip(&selected).enumerate() {
+                if active & (1 << f) != 0 && !tally::has_any(table, d, chosen) {
+                    fail |= 1 << f;
+                }
+            }
+            let published = self.published[d];
+            if dated && !(published > 0 && published >= from && published <= to) {
+                fail |= DATE_BIT;
+            }
+            fail
+        };
+        let selecting = active != 0 || dated;
+        let groups = Groups::new(&base, Facet::ALL.len() + 1, selecting.then_some(fails));
+        let counts: Vec<Vec<u32>> = (0..tables.len())
+            .map(|f| groups.count(&tables[f], f))
+            .collect();
+        // The histogram ignores the date range, like a facet its own selection.
+        let months: Vec<u32> = groups
+            .passing
+            .iter()
+            .chain(&groups.only[Facet::ALL.len()])
+            .map(|d| self.published[*d as usize])
+            .filter(|published| published % 10000 / 100 > 0)
+            .map(|published| published / 100)
+            .collect();
+        let mut ids = groups.passing;
         self.sort(&mut ids, req.sort, &q, &text.score, &text.adjacent);
 
         SearchResults {
@@ -314,50 +296,27 @@ impl SearchIndex {
     }
 
     fn sort(&self, ids: &mut [u32], sort: Sort, q: &Query, score: &[f32], adjacent: &[u8]) {
-        // Relevance packed in one u64 sorting ascending: more adjacent pairs, then higher score
-        // (non-negative floats order like their bits), then article order.
-        let relevance = |d: u32| {
-            let (adj, bits) = (adjacent[d as usize], score[d as usize].to_bits());
-            u64::from(255 - adj) << 56 | u64::from(!bits) << 24 | u64::from(d & 0xff_ffff)
-        };
+        // `ids` arrive in article order, which breaks the remaining ties: the sorts are stable.
+        let text = !q.is_text_empty();
+        if text {
+            // More adjacent pairs first, then higher score (non-negative floats order like
+            // their bits).
+            radix::sort_by_key(ids, |d| {
+                let d = d as usize;
+                u64::from(255 - adjacent[d]) << 32 | u64::from(!score[d].to_bits())
+            });
+        }
         // Undated (0) sorts last in both directions.
         let newest = |date: u32| if date == 0 { u32::MAX } else { !date };
         let oldest = |date: u32| date.wrapping_sub(1);
         // Without words every score is 0: relevance means newest first.
-        let primary = |d: u32| match sort {
-            Sort::Relevance if q.is_text_empty() => newest(self.published[d as usize]),
-            Sort::Relevance => 0,
-            Sort::Newest => newest(self.published[d as usize]),
-            Sort::Oldest => oldest(self.published[d as usize]),
-            Sort::ConferenceDate => newest(self.conf_date[d as usize]),
+        let (dates, by): (&[u32], fn(u32) -> u32) = match sort {
+            Sort::Relevance if text => return,
+            Sort::Relevance | Sort::Newest => (&self.published, newest),
+            Sort::Oldest => (&self.published, oldest),
+            Sort::ConferenceDate => (&self.conf_date, newest),
         };
-        // Whole keys computed once and sorted as plain integers: several times faster than
-        // computing them in every comparison. The low bits hold the document.
-        let sorted = |ids: &mut dyn Iterator<Item = u32>| {
-            let mut keys: Vec<u128> = ids
-                .map(|d| u128::from(primary(d)) << 64 | u128::from(relevance(d)))
-                .collect();
-            keys.sort_unstable();
-            keys.into_iter().map(|key| (key & 0xff_ffff) as u32)
-        };
-        if !q.is_text_empty() {
-            let order: Vec<u32> = sorted(&mut ids.iter().copied()).collect();
-            ids.copy_from_slice(&order);
-            return;
-        }
-        // Without words the order depends on dates alone: every document is sorted once and
-        // each search keeps its own in that order, in linear time.
-        let order = self.cached(format!("o{sort:?}"), || {
-            sorted(&mut (0..self.len() as u32)).collect::<Vec<u32>>()
-        });
-        let mut keep = vec![false; self.len()];
-        ids.iter().for_each(|d| keep[*d as usize] = true);
-        for (id, d) in ids
-            .iter_mut()
-            .zip(order.iter().filter(|d| keep[**d as usize]))
-        {
-            *id = *d;
-        }
+        radix::sort_by_key(ids, |d| u64::from(by(dates[d as usize])));
     }
 
     /// Serialised index as base64, for embedding in the bundle's JSON.

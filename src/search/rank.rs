@@ -18,7 +18,7 @@ const CACHED: usize = 16;
 type DocTfs = Vec<(u32, u32, u32)>;
 
 const K1: f32 = 1.2;
-const B: f32 = 0.75;
+pub(crate) const B: f32 = 0.75;
 /// How much more a title occurrence counts than a body occurrence.
 pub const TITLE_WEIGHT: f32 = 3.0;
 
@@ -31,6 +31,75 @@ pub(crate) struct TextMatch {
     pub adjacent: Vec<u8>,
 }
 
+/// Collects [`DocTfs`] from runs of positions by document ([`SearchIndex::runs_of`]). Runs in
+/// document order need no per-document arrays, until a document comes after a later one (a
+/// prefix's terms are sorted lists one after the other): counting then goes on in arrays.
+struct TfsBuilder {
+    runs: DocTfs,
+    /// Body and title frequencies by document, once the runs are out of order. A boxed
+    /// slice: indexing a `Vec` is a call in the size-optimised build.
+    dense: Option<Box<[[u32; 2]]>>,
+    /// Number of documents.
+    n: usize,
+}
+
+impl TfsBuilder {
+    fn new(n: usize) -> Self {
+        TfsBuilder {
+            runs: Vec::new(),
+            dense: None,
+            n,
+        }
+    }
+
+    /// Adds `title` and `body` occurrences in document `d`.
+    #[inline(always)]
+    fn add(&mut self, d: usize, title: u32, body: u32) {
+        if self.dense.is_none() {
+            match self.runs.last_mut() {
+                Some(last) if last.0 == d as u32 => {
+                    last.1 += title;
+                    last.2 += body;
+                    return;
+                }
+                Some(last) if last.0 > d as u32 => self.switch_to_dense(),
+                _ => {
+                    self.runs.push((d as u32, title, body));
+                    return;
+                }
+            }
+        }
+        if let Some(dense) = &mut self.dense {
+            let counts = &mut dense[d];
+            counts[0] += body;
+            counts[1] += title;
+        }
+    }
+
+    /// Moves the runs so far to per-document arrays.
+    fn switch_to_dense(&mut self) {
+        let mut dense = vec![[0u32; 2]; self.n].into_boxed_slice();
+        for &(d, t, b) in &self.runs {
+            dense[d as usize] = [b, t];
+        }
+        self.dense = Some(dense);
+    }
+
+    /// The frequencies by document.
+    fn finish(self) -> DocTfs {
+        let Some(dense) = self.dense else {
+            return self.runs;
+        };
+        let mut tfs = Vec::new();
+        for (d, [b, t]) in dense.iter().enumerate() {
+            if t + b > 0 {
+                tfs.push((d as u32, *t, *b));
+            }
+        }
+        tfs
+    }
+}
+
 impl SearchIndex {
     /// Memoises `compute` under `key`. While typing, every word but the last repeats keystroke
     /// after keystroke, so their positions, frequencies and adjacencies are reused.
@@ -39,16 +108,8 @@ impl SearchIndex {
         key: String,
         compute: impl FnOnce() -> T,
     ) -> Arc<T> {
-        {
-            let mut scratch = self.scratch.lock();
-            if let Some(i) = scratch.cache.iter().position(|(k, _)| *k == key) {
-                let entry = scratch.cache.remove(i);
-                let value = entry.1.clone();
-                scratch.cache.push(entry);
-                if let Ok(value) = value.downcast::<T>() {
-                    return value;
-                }
-            }
+        if let Some(value) = self.lookup(&key) {
+            return value;
         }
         let value = Arc::new(compute());
         let mut scratch = self.scratch.lock();
@@ -61,9 +122,23 @@ impl SearchIndex {
         value
     }
 
+    /// The value memoised under `key`, if any.
+    fn lookup<T: Send + Sync + 'static>(&self, key: &str) -> Option<Arc<T>> {
+        let mut scratch = self.scratch.lock();
+        let i = scratch.cache.iter().position(|(k, _)| k == key)?;
+        let entry = scratch.cache.remove(i);
+        let value = entry.1.clone();
+        scratch.cache.push(entry);
+        value.downcast::<T>().ok()
+    }
+
+    fn word_key(word: &str, exact: bool, prefix: bool) -> String {
+        format!("w{}{}{word}", exact as u8, prefix as u8)
+    }
+
     /// Global positions of a word: every term it matches (folded or exact, maybe as a prefix).
     fn word_positions(&self, word: &str, exact: bool, prefix: bool) -> Arc<Vec<u32>> {
-        self.cached(format!("w{}{}{word}", exact as u8, prefix as u8), || {
+        self.cached(Self::word_key(word, exact, prefix), || {
             let mut out = Vec::new();
             for id in self.term_ids(word, exact, prefix) {
                 self.push_positions(id, &mut out);
@@ -95,25 +170,26 @@ impl SearchIndex {
         })
     }
 
-    /// Title and body frequencies of `seq` per document containing it.
+    /// Title and body frequencies of `seq` per document containing it, by document. A single
+    /// word's are read straight from its terms' postings unless its positions are at hand.
     fn seq_tfs(&self, seq: &Seq, exact: bool) -> Arc<DocTfs> {
         self.cached(format!("t{}", Self::seq_key(seq, exact)), || {
-            let n = self.len();
-            let (mut title, mut body) = (vec![0u32; n], vec![0u32; n]);
-            let mut docs = Vec::new();
-            self.docs_of(&self.seq_positions(seq, exact), |d, in_title| {
-                if title[d] == 0 && body[d] == 0 {
-                    docs.push(d);
+            let mut tfs = TfsBuilder::new(self.len());
+            let positions = match seq.words.as_slice() {
+                [word] => self.lookup::<Vec<u32>>(&Self::word_key(word, exact, seq.prefix)),
+                _ => Some(self.seq_positions(seq, exact)),
+            };
+            match positions {
+                Some(positions) => {
+                    self.runs_of(positions.iter().copied(), |d, t, b| tfs.add(d, t, b));
                 }
-                if in_title {
-                    title[d] += 1;
-                } else {
-                    body[d] += 1;
+                None => {
+                    for id in self.term_ids(&seq.words[0], exact, seq.prefix) {
+                        self.runs_of(self.positions(id), |d, t, b| tfs.add(d, t, b));
+                    }
                 }
-            });
-            docs.into_iter()
-                .map(|d| (d as u32, title[d], body[d]))
-                .collect()
+            }
+            tfs.finish()
         })
     }
 
@@ -127,7 +203,7 @@ impl SearchIndex {
                 1,
             );
             let mut docs = Vec::new();
-            self.docs_of(&starts, |d, _| docs.push(d as u32));
+            self.runs_of(starts, |d, _, _| docs.push(d as u32));
             docs.sort_unstable();
             docs.dedup();
             docs
@@ -141,52 +217,74 @@ impl SearchIndex {
         let bits = &mut scratch.bits;
         let words = *self.doc_start.last().unwrap_or(&0) as usize / 64 + 2;
         if bits.len() < words {
-            bits.resize(words, 0);
+            // Cleared after every use, so a new bitset can start as the system's zeroed pages
+            // (mapped as touched) rather than megabytes written with zeros.
+            *bits = vec![0; words];
         }
-        // Marks are at the `b` side's positions: `p + offset` for `a`, `q` itself for `b`.
-        let (marked, probe, mark_shift) = if a.len() <= b.len() {
-            (a, b, offset)
+        // Marks are at the `b` side's positions: `p + offset` for `a`, `q` itself for `b`; the
+        // other list probes them the same way.
+        let (marked, probe, mark_shift, probe_shift) = if a.len() <= b.len() {
+            (a, b, offset, 0)
         } else {
-            (b, a, 0)
+            (b, a, 0, offset)
         };
+        let bits: &mut [u64] = bits;
         let limit = bits.len() as u32 * 64;
-        for m in marked
-            .iter()
-            .filter_map(|m| m.checked_add(mark_shift))
-            .filter(|m| *m < limit)
-        {
-            bits[m as usize / 64] |= 1 << (m % 64);
+        let slot = |q: u32| (q as usize / 64, 1u64 << (q % 64));
+        for &m in marked {
+            if let Some(m) = m.checked_add(mark_shift).filter(|m| *m < limit) {
+                let (word, bit) = slot(m);
+                bits[word] |= bit;
+            }
         }
-        let hit = |q: u32| bits[q as usize / 64] & (1 << (q % 64)) != 0;
-        let out = if a.len() <= b.len() {
-            probe
-                .iter()
-                .filter(|q| hit(**q))
-                .filter_map(|q| q.checked_sub(offset))
-                .collect()
-        } else {
-            probe
-                .iter()
-                .copied()
-                .filter(|p| p.checked_add(offset).is_some_and(|q| q < limit && hit(q)))
-                .collect()
-        };
-        for m in marked
-            .iter()
-            .filter_map(|m| m.checked_add(mark_shift))
-            .filter(|m| *m < limit)
-        {
-            bits[m as usize / 64] = 0;
+        let mut out = Vec::new();
+        for &q in probe {
+            if let Some(found) = q.checked_add(probe_shift).filter(|q| *q < limit) {
+                let (word, bit) = slot(found);
+                if bits[word] & bit != 0 {
+                    // A mark is at least `offset`.
+                    out.push(found - offset);
+                }
+            }
+        }
+        for &m in marked {
+            if let Some(m) = m.checked_add(mark_shift).filter(|m| *m < limit) {
+                bits[slot(m).0] = 0;
+            }
         }
         out
     }
 
-    /// Calls `each(document, in title)` for every position (documents repeat).
-    pub(crate) fn docs_of(&self, positions: &[u32], mut each: impl FnMut(usize, bool)) {
-        let mut doc = 0;
+    /// Calls `each(document, in title, in body)` for every run of positions in one document
+    /// (documents repeat when the positions go back). Counting a run in locals and handing it
+    /// over once keeps the per-position loop short.
+    pub(crate) fn runs_of(
+        &self,
+        positions: impl IntoIterator<Item = u32>,
+        mut each: impl FnMut(usize, u32, u32),
+    ) {
+        let (starts, title_len): (&[u32], &[u32]) = (&self.doc_start, &self.title_len);
+        // The current document's range and title end, and its counts so far.
+        let (mut doc, mut start, mut title_end, mut end) = (0, 0, 0, 0);
+        let (mut title, mut body) = (0, 0);
         for p in positions {
-            doc = self.doc_of(*p, doc);
-            each(doc, *p - self.doc_start[doc] < self.title_len[doc]);
+            if p < start || p >= end {
+                if title + body > 0 {
+                    each(doc, title, body);
+                }
+                (title, body) = (0, 0);
+                doc = self.locator.doc(starts, p);
+                (start, end) = (starts[doc], starts[doc + 1]);
+                title_end = start + title_len[doc];
+            }
+            if p < title_end {
+                title += 1;
+            } else {
+                body += 1;
+            }
+        }
+        if title + body > 0 {
+            each(doc, title, body);
         }
     }
 
@@ -200,8 +298,25 @@ impl SearchIndex {
         if q.clauses.is_empty() && q.excluded.is_empty() {
             return m;
         }
+        let pairs: Vec<(&Seq, &Seq)> = q
+            .clauses
+            .windows(2)
+            .filter_map(|pair| match pair {
+                [a, b] if a.plain && b.plain => Some((&a.alts[0], &b.alts[0])),
+                _ => None,
+            })
+            .collect();
+        // Words in adjacent pairs need their positions: decoded first, they give the words'
+        // frequencies too.
+        for (a, b) in &pairs {
+            self.seq_positions(a, exact);
+            self.seq_positions(b, exact);
+        }
+        // Clauses matched so far, counted only in order: a document reaches `ci + 1` on
+        // clause `ci` only if it matched every earlier one, and alternatives count once.
         let mut hits = vec![0u32; n];
-        let mut stamp = vec![usize::MAX; n];
+        let (title_norm, body_norm): (&[f32], &[f32]) = (&self.title_norm, &self.body_norm);
+        let (score, hits): (&mut [f32], &mut [u32]) = (&mut m.score, &mut hits);
         for (ci, clause) in q.clauses.iter().enumerate() {
             for alt in &clause.alts {
                 let tfs = self.seq_tfs(alt, exact);
@@ -209,26 +324,19 @@ impl SearchIndex {
                 let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
                 for &(d, in_title, in_body) in tfs.iter() {
                     let d = d as usize;
-                    let title =
-                        in_title as f32 / (1.0 - B + B * self.title_len[d] as f32 / self.avg_title);
-                    let body =
-                        in_body as f32 / (1.0 - B + B * self.body_len[d] as f32 / self.avg_body);
+                    let title = in_title as f32 / title_norm[d];
+                    let body = in_body as f32 / body_norm[d];
                     let tf = TITLE_WEIGHT * title + body;
-                    m.score[d] += idf * tf / (K1 + tf);
-                    if stamp[d] != ci {
-                        stamp[d] = ci;
+                    score[d] += idf * tf / (K1 + tf);
+                    if hits[d] == ci as u32 {
                         hits[d] += 1;
                     }
                 }
             }
         }
-        for pair in q.clauses.windows(2) {
-            if let [a, b] = pair {
-                if a.plain && b.plain {
-                    for d in self.adjacent_docs(&a.alts[0], &b.alts[0], exact).iter() {
-                        m.adjacent[*d as usize] = m.adjacent[*d as usize].saturating_add(1);
-                    }
-                }
+        for (a, b) in pairs {
+            for d in self.adjacent_docs(a, b, exact).iter() {
+                m.adjacent[*d as usize] = m.adjacent[*d as usize].saturating_add(1);
             }
         }
         let need = q.clauses.len() as u32;

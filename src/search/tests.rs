@@ -849,3 +849,19 @@ fn damaged_bytes_give_errors_not_panics() {
         Err(IndexError::Corrupt(_))
     ));
 }
+
+#[test]
+fn radix_sort_is_a_stable_sort() {
+    let mut rng = Rng(0x5eed_0000_0000_0002);
+    for n in [0, 1, 5, 255, 256, 3000] {
+        for spread in [1u64, 3, 1 << 20, u64::MAX] {
+            // Ties, keys sharing their high bits, and keys of every size.
+            let keys: Vec<u64> = (0..n).map(|_| (rng.next() % spread) ^ (1 << 40)).collect();
+            let mut ids: Vec<u32> = (0..n as u32).rev().collect();
+            let mut expected = ids.clone();
+            expected.sort_by_key(|d| keys[*d as usize]);
+            radix::sort_by_key(&mut ids, |d| keys[d as usize]);
+            assert_eq!(ids, expected, "{n} keys below {spread}");
+        }
+    }
+}
