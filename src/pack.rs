@@ -180,7 +180,10 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
             read: &with_gzip,
         };
         let page = pack(&app, "{}", "t").unwrap();
-        assert!(page.contains("atob(\"H4s=\")"), "the gzipped bytes as base64");
+        assert!(
+            page.contains("atob(\"H4s=\")"),
+            "the gzipped bytes as base64"
+        );
         assert!(page.contains("new DecompressionStream('gzip')"));
         assert!(!page.contains("AGFzbQ=="), "not the plain wasm as well");
     }

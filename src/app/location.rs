@@ -6,10 +6,11 @@
 //! directly. This module keeps that query in a signal, follows back and forward, and turns clicks
 //! on links to this same page into history entries instead of page loads.
 //!
-//! A replacing navigation (typing a query, moving the timeline) changes the app's state at once
-//! and the address bar only once it rests for [`ADDRESS_PAUSE_MS`]: Chromium spends several
-//! milliseconds on each history write, a third of a keystroke's frame. Any other navigation, and
-//! leaving the page, write the pending address first, so history stays exact.
+//! History writes come after what they record is on screen: Chromium spends several milliseconds
+//! on each, a third of a keystroke's frame. A replacing navigation (typing a query, moving the
+//! timeline) changes the app at once and the address bar once it rests for
+//! [`ADDRESS_PAUSE_MS`]; a new entry (a click) is written right after the next frame. Any later
+//! navigation, and leaving the page, write the pending one first, so history stays exact.
 
 use std::time::Duration;
 
@@ -23,35 +24,81 @@ use hoinghi::query_string::QueryPairs;
 /// How long replacing navigations must pause before the address bar follows them.
 const ADDRESS_PAUSE_MS: u64 = 250;
 
+/// A navigation shown but not yet in history.
+struct Pending {
+    /// Which navigation: timers of earlier ones find theirs gone and do nothing.
+    id: u32,
+    href: String,
+    push: bool,
+}
+
 #[derive(Clone, Copy)]
 struct Location {
     raw: RwSignal<QueryPairs>,
     query: Memo<QueryPairs>,
-    /// The address a replacing navigation has shown but not written yet, and its timer.
-    pending: StoredValue<Option<(String, TimeoutHandle)>>,
+    pending: StoredValue<Option<Pending>>,
+    last_id: StoredValue<u32>,
 }
 
 impl Location {
-    /// Writes the pending address into the current history entry now.
+    /// Writes the pending navigation into history now.
     fn flush(self) {
-        if let Some((href, timer)) = self.pending.try_update_value(Option::take).flatten() {
-            timer.clear();
-            write_address(&href);
+        if let Some(p) = self.pending.try_update_value(Option::take).flatten() {
+            write_address(&p.href, p.push);
         }
     }
 
-    /// Forgets the pending address: the entry it was meant for is no longer the current one.
-    fn drop_pending(self) {
-        if let Some((_, timer)) = self.pending.try_update_value(Option::take).flatten() {
-            timer.clear();
+    /// Writes navigation `id` if it is still pending.
+    fn flush_if(self, id: u32) {
+        if self
+            .pending
+            .with_value(|p| p.as_ref().is_some_and(|p| p.id == id))
+        {
+            self.flush();
         }
+    }
+
+    /// Forgets the pending navigation: the entry it was meant for is no longer the current one.
+    fn drop_pending(self) {
+        self.pending.try_set_value(None);
+    }
+
+    /// Records `href` as pending in place of any earlier navigation, which is written first
+    /// unless it only replaced the entry that `href` replaces too.
+    fn defer(self, href: &str, push: bool) -> u32 {
+        let superseded = !push
+            && self
+                .pending
+                .with_value(|p| p.as_ref().is_some_and(|p| !p.push));
+        if superseded {
+            self.drop_pending();
+        } else {
+            self.flush();
+        }
+        let id = self.last_id.get_value().wrapping_add(1);
+        self.last_id.set_value(id);
+        self.pending.set_value(Some(Pending {
+            id,
+            href: href.to_string(),
+            push,
+        }));
+        id
     }
 }
 
-fn write_address(href: &str) {
-    if let Ok(history) = window().history() {
-        // Refused only in sandboxed frames, where the page still shows the right state.
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+fn write_address(href: &str, push: bool) {
+    let Ok(history) = window().history() else {
+        return;
+    };
+    let null = wasm_bindgen::JsValue::NULL;
+    let written = if push {
+        history.push_state_with_url(&null, "", Some(href))
+    } else {
+        history.replace_state_with_url(&null, "", Some(href))
+    };
+    if written.is_err() && push {
+        // History refused (a sandboxed frame, say): a real page load still gets there.
+        let _ = window().location().set_href(href);
     }
 }
 
@@ -96,6 +143,7 @@ pub fn provide() {
         raw,
         query,
         pending: StoredValue::new(None),
+        last_id: StoredValue::new(0),
     };
     provide_context(location);
     let back = window_event_listener(popstate, move |_| {
@@ -123,38 +171,18 @@ pub fn use_navigate() -> impl Fn(&str, NavigateOptions) + Clone + 'static {
 }
 
 fn go(location: Location, href: &str, options: NavigateOptions) {
+    let id = location.defer(href, !options.replace);
     if options.replace {
-        let later = href.to_string();
-        let timer = set_timeout_with_handle(
-            move || {
-                location.pending.try_set_value(None);
-                write_address(&later);
-            },
+        set_timeout(
+            move || location.flush_if(id),
             Duration::from_millis(ADDRESS_PAUSE_MS),
         );
-        match timer {
-            Ok(timer) => {
-                location.drop_pending();
-                location.pending.set_value(Some((href.to_string(), timer)));
-            }
-            Err(_) => write_address(href),
-        }
-        location.raw.set(QueryPairs::parse(query_of(href)));
     } else {
-        location.flush();
-        let Ok(history) = window().history() else {
-            return;
-        };
-        if history
-            .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
-            .is_err()
-        {
-            // History refused (a sandboxed frame, say): a real page load still gets there.
-            let _ = window().location().set_href(href);
-            return;
-        }
-        location.raw.set(current());
+        // After the frame that shows the new view: a timer set from an animation frame runs
+        // once that frame is drawn.
+        request_animation_frame(move || set_timeout(move || location.flush_if(id), Duration::ZERO));
     }
+    location.raw.set(QueryPairs::parse(query_of(href)));
     if options.scroll {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     }

@@ -13,7 +13,8 @@ use super::context::{Archive, Missing};
 use super::facts::ArticleFacts;
 use super::highlight::marked;
 use super::lang::use_texts;
-use super::url::{entity_href, href};
+use super::location::use_query;
+use super::url::{address, entity_href, href};
 
 #[component]
 pub fn Reader(id: String) -> impl IntoView {
@@ -227,7 +228,7 @@ fn CiteThis<'a>(article: &'a Article, t: &'static Texts) -> impl IntoView {
         .source
         .as_ref()
         .and_then(|s| s.url.clone())
-        .unwrap_or_else(|| window().location().href().unwrap_or_default());
+        .unwrap_or_else(|| address(&use_query().get_untracked()));
     let citation = [
         Some(format!("“{}”", article.title)),
         source,
@@ -248,7 +249,7 @@ fn CiteThis<'a>(article: &'a Article, t: &'static Texts) -> impl IntoView {
         });
     };
     let cite_text = citation.clone();
-    let page_link = window().location().href().unwrap_or_default();
+    let page_link = address(&use_query().get_untracked());
     view! {
         <section class="cite">
             <h2>{t.cite_heading}</h2>

@@ -23,6 +23,14 @@ pub fn href(current: &QueryPairs, changes: &[(&str, Option<&str>)]) -> String {
     with_query(&pairs)
 }
 
+/// The whole address of the view `current` (scheme, host, path and query), to copy or cite. Read
+/// from the query rather than the address bar, which follows navigations a moment later.
+pub fn address(current: &QueryPairs) -> String {
+    let page = window().location().href().unwrap_or_default();
+    let page = page.split(['?', '#']).next().unwrap_or_default();
+    format!("{page}{}", write_search(current.pairs()))
+}
+
 /// Query keys that choose how results are shown rather than which: they survive a new search.
 const VIEW_KEYS: [&str; 4] = ["bundle", "view", "lan", "xeplan"];
 

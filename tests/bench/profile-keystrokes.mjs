@@ -114,6 +114,8 @@ try {
   });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
+  page.on('crash', () => console.error('page crashed'));
+  page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
   const t0 = Date.now();
   await page.goto(`${server.url}/?bundle=${encodeURIComponent(`bundle/${basename(bundle)}`)}`);
   await page.waitForSelector('.result-row', { timeout: 300_000 });

@@ -2,7 +2,7 @@
 // as a JSON file; foreign ids are kept and malformed files explain themselves.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assert, open } from './helpers.mjs';
+import { assert, open, settledUrl } from './helpers.mjs';
 
 const LIST = '/?view=danhsachdoc';
 
@@ -126,6 +126,6 @@ export default function (test) {
     await page.locator('#q').fill('giao ban');
     await page.waitForSelector('.results-pane');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'giao ban', null, { timeout: 3000 });
-    assert(!new URL(page.url()).searchParams.get('view'), `a search leaves the reading list: ${page.url()}`);
+    assert(!new URL(await settledUrl(page)).searchParams.get('view'), `a search leaves the reading list: ${page.url()}`);
   });
 }

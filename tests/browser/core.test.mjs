@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { assert, open, seedTitles, listedTitles, DIST, SUB_PATH } from './helpers.mjs';
+import { assert, open, seedTitles, listedTitles, DIST, SUB_PATH, settledUrl } from './helpers.mjs';
 
 // What the scraped pages carry around the article text; none of it may reach the reader.
 const CLUTTER = [
@@ -33,7 +33,7 @@ export default function (test) {
     await open(page, base, '/');
     await page.locator('.article-title', { hasText: 'Giao ban công tác Dân vận Quý I/2023' }).click();
     await page.waitForSelector('.reader');
-    assert(page.url().includes('?a='), `the article is addressed in the URL: ${page.url()}`);
+    assert((await settledUrl(page)).includes('?a='), `the article is addressed in the URL: ${page.url()}`);
     const title = await page.locator('.reader-title').textContent();
     assert(title.includes('Giao ban công tác Dân vận Quý I/2023'), `reader title: ${title}`);
     const body = await page.locator('.reader-body').textContent();
@@ -110,7 +110,7 @@ export default function (test) {
     assert((await listedTitles(page)).length === 5, 'the default bundle loads under the sub-path');
     await page.locator('.article-title').first().click();
     await page.waitForSelector('.reader');
-    assert(new URL(page.url()).pathname === SUB_PATH, `navigation stays under the sub-path: ${page.url()}`);
+    assert(new URL(await settledUrl(page)).pathname === SUB_PATH, `navigation stays under the sub-path: ${page.url()}`);
     await page.reload();
     await page.waitForSelector('.reader');
   });
@@ -119,7 +119,7 @@ export default function (test) {
     await open(page, base, '/');
     await page.locator('.article-title').nth(2).click();
     await page.waitForSelector('.reader');
-    const link = page.url();
+    const link = await settledUrl(page);
     const title = await page.locator('.reader-title').textContent();
     await page.goto('about:blank');
     await page.goto(link);

@@ -31,6 +31,11 @@ export async function open(page, base, path) {
   await page.waitForSelector('.results-pane, .error-screen, .reader, .timeline, .overview, .reading-list', { timeout: 20000 });
 }
 
+/** The page's address once the app has written its pending history entry: a click's right
+ * after the next frame, typing's once it pauses for 250 ms (src/app/location.rs). */
+export const settledUrl = (page) =>
+  page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(location.href), 300))));
+
 export const listedTitles = (page) => page.locator('.article-title').allTextContents();
 
 export const resultTitles = async (page) =>

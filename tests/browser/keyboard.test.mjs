@@ -1,6 +1,6 @@
 // The keyboard path end to end: / to search, j/k to move, Enter to open, j in the reader for the
 // next result, Esc back to the list, ? for the list of shortcuts.
-import { assert, open } from './helpers.mjs';
+import { assert, open, settledUrl } from './helpers.mjs';
 
 export default function (test) {
   test('keyboard: search, move, open, next, back, and the shortcut list', async ({ page, base }) => {
@@ -23,7 +23,7 @@ export default function (test) {
     await page.waitForFunction((t) => document.querySelector('.reader-title')?.textContent.trim() === t, titles[2]);
     await page.keyboard.press('Escape');
     await page.waitForSelector('.results-pane');
-    assert(new URL(page.url()).searchParams.get('q') === 'dan van', 'back to the same search');
+    assert(new URL(await settledUrl(page)).searchParams.get('q') === 'dan van', 'back to the same search');
     await page.keyboard.press('?');
     assert(await page.locator('.shortcuts').isVisible(), '? lists the shortcuts');
     await page.keyboard.press('Escape');

@@ -1,7 +1,7 @@
 // The overview: the current results as a heat map of provinces by year, the most cited documents
 // and the busiest months, each cell and bar a link to the narrowed search.
 import { join } from 'node:path';
-import { assert, open, resultCount, ROOT } from './helpers.mjs';
+import { assert, open, resultCount, ROOT, settledUrl } from './helpers.mjs';
 
 const rows = (page) => page.locator('.heat tbody tr').evaluateAll((trs) => trs.map((tr) =>
   [tr.querySelector('th').textContent, ...[...tr.querySelectorAll('.heat-cell')].map((td) => td.textContent.trim())]));
@@ -32,7 +32,7 @@ export default function (test) {
     assert((await cell.getAttribute('aria-label')) === 'Phú Yên, năm 2023: 1 bài, 1 hội nghị', 'the cell says what it counts');
     await cell.click();
     await page.waitForSelector('.results-pane');
-    const url = new URL(page.url()).searchParams;
+    const url = new URL(await settledUrl(page)).searchParams;
     assert(url.get('tinh') === 'Phú Yên' && url.get('nam') === '2023' && !url.get('view'), `narrowed list: ${page.url()}`);
     assert((await resultCount(page)).startsWith('1 / 5'), `one article: ${await resultCount(page)}`);
     await page.waitForSelector('.entity-card');
@@ -45,20 +45,20 @@ export default function (test) {
     assert((await rows(page)).length === 5, 'all provinces at first');
     await page.locator('[data-facet="loai"] .facet-value', { hasText: 'Tổng kết' }).click();
     await page.waitForFunction(() => document.querySelectorAll('.heat tbody tr').length === 2);
-    assert(new URL(page.url()).searchParams.get('view') === 'tongquan', 'a facet click stays on the overview');
+    assert(new URL(await settledUrl(page)).searchParams.get('view') === 'tongquan', 'a facet click stays on the overview');
     assert((await page.locator('.ov-totals').textContent()).includes('2 bài viết'), 'totals of the two tổng kết');
     const docs = await page.locator('#docs-heading + .bar-list .bar-label').allTextContents();
     assert(docs.length === 4 && docs.includes('844-QĐ/HU'), `documents of the Gia Lai seed: ${docs}`);
     await page.locator('.heat-total a[title^="Gia Lai"]').click();
     await page.waitForSelector('.results-pane');
-    assert(new URL(page.url()).searchParams.get('tinh') === 'Gia Lai', 'a row total opens its province');
+    assert(new URL(await settledUrl(page)).searchParams.get('tinh') === 'Gia Lai', 'a row total opens its province');
     assert((await resultCount(page)).startsWith('1 / 5'), 'the undated Gia Lai seed');
     await page.goBack();
     await page.waitForSelector('.heat');
     await page.locator('#docs-heading + .bar-list .bar-item', { hasText: '844-QĐ/HU' }).click();
     await page.waitForSelector('.results-pane');
     assert((await resultCount(page)).startsWith('1 / 5'), 'the document narrows to its article');
-    assert(new URL(page.url()).searchParams.get('loai') === 'tong_ket', 'the search is kept');
+    assert(new URL(await settledUrl(page)).searchParams.get('loai') === 'tong_ket', 'the search is kept');
 
     await open(page, base, '/?view=tongquan');
     await page.waitForSelector('.heat');
@@ -66,7 +66,7 @@ export default function (test) {
     assert((await month.textContent()).includes('1 bài · 1 hội nghị'), 'a month counts articles and conferences');
     await month.click();
     await page.waitForSelector('.results-pane');
-    const url = new URL(page.url()).searchParams;
+    const url = new URL(await settledUrl(page)).searchParams;
     assert(url.get('tu') === '2023-04' && url.get('den') === '2023-04', `month range: ${page.url()}`);
     assert((await resultCount(page)).startsWith('1 / 5'), 'one article that month');
     await page.goBack();

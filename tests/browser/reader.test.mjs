@@ -1,6 +1,6 @@
 // The reader's facts lead to entity pages: a chair to their person page, a cited document to its
 // page, a province to its page; and the citation is ready to copy.
-import { assert, open } from './helpers.mjs';
+import { assert, open, settledUrl } from './helpers.mjs';
 
 export default function (test) {
   test('a chair in the reader opens their person page with titles over time', async ({ page, base }) => {
@@ -14,7 +14,7 @@ export default function (test) {
     const titles = await page.locator('.held-title').allTextContents();
     assert(titles.includes('Trưởng Ban Dân vận Tỉnh ủy'), `her titles: ${titles}`);
     assert((await page.locator('.entity-card').textContent()).includes('07/04/2023'), 'dated by the conference');
-    assert(new URL(page.url()).searchParams.get('nguoi') === 'Đinh Thị Thu Thanh', 'the page is a link');
+    assert(new URL(await settledUrl(page)).searchParams.get('nguoi') === 'Đinh Thị Thu Thanh', 'the page is a link');
   });
 
   test('a cited document opens its page with first and last mention', async ({ page, base }) => {

@@ -6,7 +6,7 @@
 // readers and clicks reach.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assert, ROOT } from './helpers.mjs';
+import { assert, ROOT, settledUrl } from './helpers.mjs';
 
 /** Each seed conference by province: its article id and conference date. */
 async function seedConferences() {
@@ -115,7 +115,7 @@ export default function (test) {
     assert(card.includes('6 tháng đầu năm 2022'), `the card names the reviewed period: ${card}`);
     await page.keyboard.press('Enter');
     await page.waitForSelector('.reader');
-    const url = new URL(page.url());
+    const url = new URL(await settledUrl(page));
     assert(url.searchParams.get('a') === seeds['Bến Tre'].id, `Enter opened the Bến Tre article: ${page.url()}`);
     assert(url.searchParams.get('view') === 'timeline', 'back leads to the timeline');
   });
@@ -139,7 +139,7 @@ export default function (test) {
     await page.mouse.up();
     await page.keyboard.up('Shift');
     await page.waitForFunction(() => new URL(location.href).searchParams.has('hop_tu'));
-    const url = new URL(page.url());
+    const url = new URL(await settledUrl(page));
     const [from, to] = [url.searchParams.get('hop_tu'), url.searchParams.get('hop_den')];
     assert(from <= '2022-08-04' && from > '2022-07-01' && to >= '2023-04-07' && to < '2023-05-01', `brushed range of conference dates: ${from} – ${to}`);
     assert(!url.searchParams.has('tu'), 'the publication dates are left alone');
@@ -156,11 +156,11 @@ export default function (test) {
 
   test('timeline: the window is kept in the URL, for links and for back and forward', async ({ page, base }) => {
     await openTimeline(page, base);
-    assert(!new URL(page.url()).searchParams.has('tl'), 'everything is shown without a window in the URL');
+    assert(!new URL(await settledUrl(page)).searchParams.has('tl'), 'everything is shown without a window in the URL');
     await page.focus('.tl-lanes');
     for (let i = 0; i < 3; i++) await page.keyboard.press('+');
     await page.waitForFunction(() => new URL(location.href).searchParams.has('tl'));
-    const zoomed = page.url();
+    const zoomed = await settledUrl(page);
     const labels = await axisLabels(page);
     // Pan, then come back with the browser's back button.
     await page.keyboard.press('ArrowRight');
@@ -199,14 +199,14 @@ export default function (test) {
     // Narrowing from the timeline keeps the timeline and its lane choice.
     await page.locator('[data-facet="loai"] .facet-value', { hasText: 'Tổng kết' }).click();
     await page.waitForFunction(() => document.querySelectorAll('.tl-mark').length === 2);
-    const url = new URL(page.url());
+    const url = new URL(await settledUrl(page));
     assert(url.searchParams.get('view') === 'timeline' && url.searchParams.get('lan') === 'vung',
       `a facet click stays on the timeline: ${url}`);
     await page.locator('#q').fill('dien bien');
     await page.waitForFunction(() => document.querySelectorAll('.tl-mark').length === 1);
-    assert(new URL(page.url()).searchParams.get('view') === 'timeline', 'typing stays on the timeline');
+    assert(new URL(await settledUrl(page)).searchParams.get('view') === 'timeline', 'typing stays on the timeline');
     await page.locator('.view-switch').click();
     await page.waitForSelector('.results-pane');
-    assert(!new URL(page.url()).searchParams.has('view'), 'the list view drops view=timeline');
+    assert(!new URL(await settledUrl(page)).searchParams.has('view'), 'the list view drops view=timeline');
   });
 }
