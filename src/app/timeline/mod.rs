@@ -26,6 +26,7 @@ mod card;
 mod gestures;
 mod lanes;
 mod marks;
+mod sprites;
 mod strings;
 
 use std::cell::RefCell;
