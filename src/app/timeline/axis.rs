@@ -2,11 +2,12 @@
 //! (years, quarters, months, days; the core picks it). Ticks are keyed by day, so panning moves
 //! the labels that stay instead of rebuilding them.
 //!
-//! The axis is HTML, each tick placed by a CSS transform: measured on the bench, the earlier SVG
-//! axis cost 3–4 ms of every pan or zoom frame in layout, paint and the hover hit test that
-//! layout sets off, since Chromium lays out SVG again when its text moves (by `x` or by a
-//! transform alike). Moving a positioned element by its transform only repaints it, and the
-//! axis is contained (style/main.css), so the ticks that enter or leave are laid out alone.
+//! The axis is HTML, each tick placed by its `left` in a contained box: measured on the bench,
+//! the earlier SVG axis cost 3–4 ms of every pan or zoom frame in layout, paint and the hover
+//! hit test that layout sets off, since Chromium lays out SVG text again when it moves. A CSS
+//! transform per tick avoided that layout but made each tick a layer of its own; painting and
+//! layering those cost more than laying out the contained box again (about 0.5 ms a frame, on a
+//! noisy machine).
 
 use leptos::prelude::*;
 
@@ -36,7 +37,7 @@ pub fn AxisView(tl: Tl) -> impl IntoView {
             let x = tl
                 .ticks
                 .with(|a| row(a).iter().find(|t| t.day == day).map_or(0.0, |t| t.x));
-            format!("translateX({:.1}px)", LABEL_W + x)
+            format!("{:.1}px", LABEL_W + x)
         }
     };
     let ticks: Row = |a| &a.ticks;
@@ -47,7 +48,7 @@ pub fn AxisView(tl: Tl) -> impl IntoView {
                 each=keyed(ticks)
                 key=|t| t.clone()
                 children=move |(day, label)| view! {
-                    <div class="tl-tick" style:transform=place(ticks, day)>
+                    <div class="tl-tick" style:left=place(ticks, day)>
                         <span class="tl-tick-label">{label}</span>
                     </div>
                 }
@@ -56,7 +57,7 @@ pub fn AxisView(tl: Tl) -> impl IntoView {
                 each=keyed(months)
                 key=|t| t.clone()
                 children=move |(day, label)| view! {
-                    <span class="tl-context" style:transform=place(months, day)>{label}</span>
+                    <span class="tl-context" style:left=place(months, day)>{label}</span>
                 }
             />
         </div>
