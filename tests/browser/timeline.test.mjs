@@ -35,7 +35,7 @@ async function marks(page) {
   }));
 }
 
-const axisLabels = (page) => page.locator('.tl-tick text').allTextContents();
+const axisLabels = (page) => page.locator('.tl-tick-label').allTextContents();
 
 const focused = (page) => page.evaluate(() => ({
   date: document.activeElement?.dataset?.date,
@@ -166,14 +166,14 @@ export default function (test) {
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction((u) => location.href !== u, zoomed);
     await page.goBack();
-    await page.waitForFunction((l) => [...document.querySelectorAll('.tl-tick text')].map((t) => t.textContent).join() === l.join(), labels);
+    await page.waitForFunction((l) => [...document.querySelectorAll('.tl-tick-label')].map((t) => t.textContent).join() === l.join(), labels);
     await page.goBack();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('tl'));
     await page.waitForFunction(() => document.querySelectorAll('.tl-mark').length === 5);
     // A shared link shows the same window.
     const other = await page.context().newPage();
     await other.goto(zoomed);
-    await other.waitForSelector('.tl-tick text');
+    await other.waitForSelector('.tl-tick-label');
     const shared = await axisLabels(other);
     assert(shared.join() === labels.join(), `the link shows the same window: ${shared} vs ${labels}`);
     await other.close();

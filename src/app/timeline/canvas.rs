@@ -12,9 +12,10 @@ use wasm_bindgen::JsCast;
 
 use hoinghi::bundle::{ConferenceKind, DatePrecision};
 use hoinghi::timeline::scale::Scale;
-use hoinghi::timeline::Glyph;
+use hoinghi::timeline::{Glyph, Item};
 
-use super::marks::{cluster_radius, shape};
+use super::marks::cluster_radius;
+use super::sprites::Sprites;
 use super::{GlyphRef, LABEL_W, LANE_H};
 
 #[wasm_bindgen]
@@ -22,19 +23,19 @@ extern "C" {
     #[wasm_bindgen(extends = web_sys::Element)]
     pub type Canvas;
     #[wasm_bindgen(method, js_name = getContext)]
-    fn get_context(this: &Canvas, kind: &str) -> Option<Ctx>;
+    pub(super) fn get_context(this: &Canvas, kind: &str) -> Option<Ctx>;
     #[wasm_bindgen(method, getter)]
     fn width(this: &Canvas) -> u32;
     #[wasm_bindgen(method, setter)]
-    fn set_width(this: &Canvas, value: u32);
+    pub(super) fn set_width(this: &Canvas, value: u32);
     #[wasm_bindgen(method, getter)]
     fn height(this: &Canvas) -> u32;
     #[wasm_bindgen(method, setter)]
-    fn set_height(this: &Canvas, value: u32);
+    pub(super) fn set_height(this: &Canvas, value: u32);
 
     pub type Ctx;
     #[wasm_bindgen(method, js_name = setTransform)]
-    fn set_transform(this: &Ctx, a: f64, b: f64, c: f64, d: f64, e: f64, f: f64);
+    pub(super) fn set_transform(this: &Ctx, a: f64, b: f64, c: f64, d: f64, e: f64, f: f64);
     #[wasm_bindgen(method, js_name = clearRect)]
     fn clear_rect(this: &Ctx, x: f64, y: f64, w: f64, h: f64);
     #[wasm_bindgen(method, js_name = fillRect)]
@@ -42,9 +43,9 @@ extern "C" {
     #[wasm_bindgen(method, js_name = strokeRect)]
     fn stroke_rect(this: &Ctx, x: f64, y: f64, w: f64, h: f64);
     #[wasm_bindgen(method, js_name = beginPath)]
-    fn begin_path(this: &Ctx);
+    pub(super) fn begin_path(this: &Ctx);
     #[wasm_bindgen(method)]
-    fn arc(this: &Ctx, x: f64, y: f64, r: f64, from: f64, to: f64);
+    pub(super) fn arc(this: &Ctx, x: f64, y: f64, r: f64, from: f64, to: f64);
     #[wasm_bindgen(method)]
     fn rect(this: &Ctx, x: f64, y: f64, w: f64, h: f64);
     #[wasm_bindgen(method)]
@@ -54,30 +55,31 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn restore(this: &Ctx);
     #[wasm_bindgen(method)]
-    fn fill(this: &Ctx);
+    pub(super) fn fill(this: &Ctx);
     #[wasm_bindgen(method)]
-    fn stroke(this: &Ctx);
+    pub(super) fn stroke(this: &Ctx);
     #[wasm_bindgen(method, js_name = fill)]
-    fn fill_path(this: &Ctx, path: &Path);
+    pub(super) fn fill_path(this: &Ctx, path: &Path);
     #[wasm_bindgen(method, js_name = stroke)]
-    fn stroke_path(this: &Ctx, path: &Path);
+    pub(super) fn stroke_path(this: &Ctx, path: &Path);
     #[wasm_bindgen(method, js_name = fillText)]
     fn fill_text(this: &Ctx, text: &str, x: f64, y: f64);
     // A count under 1,000 goes as a number, which JS prints itself: no string is copied out
     // of wasm for each of the hundreds of clusters in a frame.
     #[wasm_bindgen(method, js_name = fillText)]
     fn fill_number(this: &Ctx, number: f64, x: f64, y: f64);
-    #[wasm_bindgen(method, js_name = moveTo)]
-    fn move_to(this: &Ctx, x: f64, y: f64);
+    // Copies a sprite (see [`super::sprites`]).
+    #[wasm_bindgen(method, js_name = drawImage)]
+    pub(super) fn draw_image(this: &Ctx, image: &Canvas, x: f64, y: f64);
     // Colours are passed as JS strings made once, not converted from Rust on every call.
     #[wasm_bindgen(method, setter = fillStyle)]
-    fn set_fill_style(this: &Ctx, value: &JsValue);
+    pub(super) fn set_fill_style(this: &Ctx, value: &JsValue);
     #[wasm_bindgen(method, setter = strokeStyle)]
-    fn set_stroke_style(this: &Ctx, value: &JsValue);
+    pub(super) fn set_stroke_style(this: &Ctx, value: &JsValue);
     #[wasm_bindgen(method, setter = lineWidth)]
-    fn set_line_width(this: &Ctx, value: f64);
+    pub(super) fn set_line_width(this: &Ctx, value: f64);
     #[wasm_bindgen(method, setter = globalAlpha)]
-    fn set_global_alpha(this: &Ctx, value: f64);
+    pub(super) fn set_global_alpha(this: &Ctx, value: f64);
     #[wasm_bindgen(method, setter)]
     fn set_font(this: &Ctx, value: &str);
     #[wasm_bindgen(method, setter = textAlign)]
@@ -88,7 +90,7 @@ extern "C" {
     #[wasm_bindgen(js_name = Path2D)]
     pub type Path;
     #[wasm_bindgen(constructor, js_class = "Path2D")]
-    fn new(d: &str) -> Path;
+    pub(super) fn new(d: &str) -> Path;
 
     type Style;
     #[wasm_bindgen(js_namespace = window, js_name = getComputedStyle)]
@@ -116,12 +118,12 @@ pub fn kind_colour(kind: ConferenceKind) -> &'static str {
     }
 }
 
-/// A canvas with its context, and each kind's shape and colour ready for drawing.
+/// A canvas with its context, each kind's colour ready for drawing, and the sprites of its marks.
 pub struct Painter {
     canvas: Canvas,
     ctx: Ctx,
-    shapes: Vec<Path>,
     colours: Vec<JsValue>,
+    sprites: Sprites,
 }
 
 /// Everything one frame shows.
@@ -146,10 +148,6 @@ impl Painter {
     pub fn new(el: web_sys::HtmlElement) -> Option<Painter> {
         let canvas: Canvas = el.unchecked_into();
         let ctx = canvas.get_context("2d")?;
-        let shapes = ConferenceKind::ALL
-            .iter()
-            .map(|k| Path::new(shape(*k)))
-            .collect();
         let colours = ConferenceKind::ALL
             .iter()
             .map(|k| JsValue::from_str(kind_colour(*k)))
@@ -157,13 +155,13 @@ impl Painter {
         Some(Painter {
             canvas,
             ctx,
-            shapes,
             colours,
+            sprites: Sprites::default(),
         })
     }
 
-    /// Paints a frame. Glyphs are drawn kind by kind, so each colour is set once per layer
-    /// rather than once per glyph.
+    /// Paints a frame. Bars are drawn kind by kind, so each colour is set once per layer rather
+    /// than once per glyph; marks and circles are stamped from [`Sprites`].
     pub fn paint(&self, f: &Frame) {
         let ctx = &self.ctx;
         let dpr = web_sys::window()
@@ -180,10 +178,9 @@ impl Painter {
         // The theme decides the ink: read from the canvas's own computed style (`color` is the
         // text colour, `background-color` the card's) so light, dark and system themes follow.
         let style = computed_style(&self.canvas);
-        let (ink, card) = (
-            JsValue::from_str(&style.color()),
-            JsValue::from_str(&style.background_color()),
-        );
+        let card = style.background_color();
+        let ink = JsValue::from_str(&style.color());
+        self.sprites.look(dpr, card);
         ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
         ctx.clear_rect(0.0, 0.0, f.width, f.height);
 
@@ -204,63 +201,58 @@ impl Painter {
 
         let x_of = |day: f64| LABEL_W + f.scale.x(day);
         let mid = |lane: u32| lane_top(lane as usize, f) + LANE_H / 2.0;
-        let mut by_kind: [Vec<&Glyph>; KINDS] = Default::default();
+        let mut by_kind: [Vec<(u32, &Item)>; KINDS] = Default::default();
         for g in f.glyphs {
-            let kind = match g {
-                Glyph::Mark { item, .. } => item.kind,
-                Glyph::Cluster { kind, .. } => *kind,
-            };
-            by_kind[kind as usize].push(g);
+            if let Glyph::Mark { lane, item, .. } = g {
+                by_kind[item.kind as usize].push((*lane, item));
+            }
         }
-        let marks = |k: usize| {
-            by_kind[k].iter().filter_map(|g| match g {
-                Glyph::Mark { lane, item, .. } => Some((*lane, item)),
-                Glyph::Cluster { .. } => None,
-            })
-        };
-        for (k, colour) in self.colours.iter().enumerate() {
+        for (marks, colour) in by_kind.iter().zip(&self.colours) {
+            if marks.is_empty() {
+                continue;
+            }
             ctx.set_fill_style(colour);
             ctx.set_stroke_style(colour);
             // Reviewed periods: a thin bar along the lane's bottom, behind the marks.
             ctx.set_global_alpha(0.35);
-            for (lane, item) in marks(k) {
+            for (lane, item) in marks {
                 if let Some((start, end)) = item.period {
                     let (a, b) = (x_of(start as f64), x_of(end as f64));
-                    ctx.fill_rect(a, mid(lane) + LANE_H / 2.0 - 8.0, b - a, 4.0);
+                    ctx.fill_rect(a, mid(*lane) + LANE_H / 2.0 - 8.0, b - a, 4.0);
                 }
             }
             // Month and year dates: a faint bar over the whole month or year, no made-up day.
             ctx.begin_path();
-            for (lane, item) in marks(k).filter(|(_, i)| i.precision != DatePrecision::Day) {
+            for (lane, item) in marks
+                .iter()
+                .filter(|(_, i)| i.precision != DatePrecision::Day)
+            {
                 let (a, b) = (x_of(item.start as f64), x_of(item.end as f64));
-                ctx.rect(a, mid(lane) - 6.0, b - a, 12.0);
+                ctx.rect(a, mid(*lane) - 6.0, b - a, 12.0);
             }
             ctx.set_global_alpha(0.22);
             ctx.fill();
             ctx.set_global_alpha(0.8);
             ctx.set_line_width(1.0);
             ctx.stroke();
-            // Clusters: a circle whose size grows with the count.
-            ctx.begin_path();
-            for g in &by_kind[k] {
-                if let Glyph::Cluster {
-                    lane,
-                    count,
-                    centre,
-                    ..
-                } = **g
-                {
-                    let (x, r) = (x_of(centre), cluster_radius(count));
-                    ctx.move_to(x + r, mid(lane));
-                    ctx.arc(x, mid(lane), r, 0.0, std::f64::consts::TAU);
-                }
-            }
-            ctx.set_global_alpha(0.28);
-            ctx.fill();
-            ctx.set_global_alpha(1.0);
-            ctx.set_line_width(1.5);
-            ctx.stroke();
         }
+        ctx.set_global_alpha(1.0);
+        // Sprites go on whole device pixels: identity transform, positions scaled by them.
+        ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        for g in f.glyphs {
+            if let Glyph::Cluster {
+                lane,
+                count,
+                centre,
+                kind,
+                ..
+            } = *g
+            {
+                self.sprites
+                    .cluster(ctx, kind, count, x_of(centre), mid(lane));
+            }
+        }
+        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
         // Counts over the clusters, in the text colour.
         ctx.set_font("700 10px system-ui, sans-serif");
         ctx.set_text_align("center");
@@ -282,16 +274,15 @@ impl Painter {
                 }
             }
         }
-        // Day marks on top, outlined in the card colour so overlapping marks stay apart.
-        ctx.set_line_width(1.0);
-        ctx.set_stroke_style(&card);
-        for (k, colour) in self.colours.iter().enumerate() {
-            ctx.set_fill_style(colour);
-            for (lane, item) in marks(k).filter(|(_, i)| i.precision == DatePrecision::Day) {
-                let (x, y) = (x_of(item.centre()), mid(lane));
-                ctx.set_transform(dpr, 0.0, 0.0, dpr, x * dpr, y * dpr);
-                ctx.fill_path(&self.shapes[k]);
-                ctx.stroke_path(&self.shapes[k]);
+        // Day marks on top.
+        ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        for marks in &by_kind {
+            for (lane, item) in marks
+                .iter()
+                .filter(|(_, i)| i.precision == DatePrecision::Day)
+            {
+                self.sprites
+                    .mark(ctx, item.kind, x_of(item.centre()), mid(*lane));
             }
         }
         ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);

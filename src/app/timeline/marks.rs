@@ -61,6 +61,10 @@ pub fn cluster_radius(count: u32) -> f64 {
     (6.0 + 2.0 * (count as f64).log2()).min(12.0)
 }
 
+/// The count from which a cluster has its largest radius (6 + 2 × log2 8 = 12): circles come in
+/// seven sizes, which [`super::sprites`] draws once each.
+pub const FULL_CLUSTER: u32 = 8;
+
 /// A kind's mark at legend size.
 #[component]
 pub fn KindKey(kind: ConferenceKind) -> impl IntoView {
