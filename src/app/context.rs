@@ -18,7 +18,7 @@ use super::shards::{Body, Shards};
 
 /// Where searches run: a whole index, or a sharded bundle's that fetches term chunks as needed.
 pub enum Searcher {
-    Whole(SearchIndex),
+    Whole(Box<SearchIndex>),
     Sharded(Arc<Shards>),
 }
 

@@ -231,7 +231,7 @@ fn Archive(loaded: Arc<Loaded>, shards: Option<Arc<Shards>>) -> impl IntoView {
             if let IndexSource::Built(reason) = source {
                 leptos::logging::log!("search index built on load: {reason}");
             }
-            context::Searcher::Whole(index)
+            context::Searcher::Whole(Box::new(index))
         }
     };
     let t = lang::use_texts();
