@@ -70,8 +70,14 @@ pub fn Results() -> impl IntoView {
     let measure = move || {
         // 0 while the list is hidden or not laid out yet: the last height is the better guess.
         let height = viewport.get_untracked().map_or(0, |el| el.client_height());
+        // Never more than the window: a list laid out at its full height would draw every row.
+        let window_height = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(f64::MAX);
         if height > 0 {
-            viewport_height.set(height as f64);
+            viewport_height.set(f64::from(height).min(window_height));
         }
     };
     request_animation_frame(measure);

@@ -1,4 +1,6 @@
 // Search and facets: folding, prefixes, disjunctive facet counts, field filters, shareable links.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { assert, open, resultTitles, resultCount, settledUrl } from './helpers.mjs';
 
 export default function (test) {
@@ -79,5 +81,26 @@ export default function (test) {
     await open(page, base, '/?den=2022-12-31');
     assert((await page.locator('#date-to').inputValue()) === '2022-12-31', 'the field shows the linked bound');
     assert((await resultCount(page)).startsWith('2'), 'two seeds published before 2023');
+  });
+
+  test('a long result list scrolls in its own box and draws only the rows in view', async ({ page, base, scratch }) => {
+    const articles = Array.from({ length: 2000 }, (_, i) => ({
+      id: `bai-${i}`, title: `Bài số ${i}`, published: `2023-${String(1 + (i % 12)).padStart(2, '0')}-10`,
+      source: null, author: null, views: null, province: null, conferences: [],
+      body: [{ type: 'paragraph', text: `Nội dung bài số ${i}.` }],
+    }));
+    await writeFile(join(scratch, 'long.json'), JSON.stringify({ schema: 1, generated: '2024-01-01T00:00:00Z', title: 'dài', articles }));
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await open(page, base, '/?bundle=scratch/long.json');
+    const rows = () => page.locator('.result-row').count();
+    const drawn = await rows();
+    assert(drawn > 3 && drawn < 20, `only the rows in view are drawn: ${drawn}`);
+    const box = await page.locator('.results-viewport').evaluate((v) => [v.clientHeight, v.scrollHeight]);
+    assert(box[0] < 900 && box[1] > 2000 * 100, `the list scrolls inside its box: ${box}`);
+    await page.locator('.results-viewport').evaluate((v) => { v.scrollTop = v.scrollHeight; });
+    await page.waitForSelector('.result-row[aria-posinset="2000"]', { timeout: 5000 });
+    assert(await rows() < 30, `still only a window of rows: ${await rows()}`);
+    await page.locator('.results-viewport').evaluate((v) => { v.scrollTop = v.scrollHeight / 2; });
+    await page.waitForSelector('.result-row[aria-posinset="1000"], .result-row[aria-posinset="1001"]', { timeout: 5000 });
   });
 }
