@@ -199,22 +199,36 @@ pub fn OfflineDownload() -> impl IntoView {
                     </button>
                 }
                 .into_any(),
-                Download::Running { done, paused: false, .. } => view! {
-                    <progress max=total.to_string() value=done.to_string()></progress>
-                    <span class="offline-progress">{t().offline_progress(&mb(done), &mb(total))}</span>
-                    <button type="button" class="offline-pause" on:click=pause.clone()>
-                        {t().offline_pause}
-                    </button>
+                Download::Running { done, paused, .. } => {
+                    let (done_text, total_text) = (mb(done), mb(total));
+                    let button = if paused {
+                        view! {
+                            <button type="button" class="offline-resume" on:click=resume.clone()>
+                                {t().offline_resume}
+                            </button>
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <button type="button" class="offline-pause" on:click=pause.clone()>
+                                {t().offline_pause}
+                            </button>
+                        }
+                        .into_any()
+                    };
+                    view! {
+                        <progress max=total.to_string() value=done.to_string()></progress>
+                        <span class="offline-progress">
+                            {if paused {
+                                t().offline_paused(&done_text, &total_text)
+                            } else {
+                                t().offline_progress(&done_text, &total_text)
+                            }}
+                        </span>
+                        {button}
+                    }
+                    .into_any()
                 }
-                .into_any(),
-                Download::Running { done, paused: true, .. } => view! {
-                    <progress max=total.to_string() value=done.to_string()></progress>
-                    <span class="offline-progress">{t().offline_paused(&mb(done), &mb(total))}</span>
-                    <button type="button" class="offline-resume" on:click=resume.clone()>
-                        {t().offline_resume}
-                    </button>
-                }
-                .into_any(),
                 Download::Done { failed } if failed.is_empty() => view! {
                     <span class="offline-done">{t().offline_done}</span>
                 }
