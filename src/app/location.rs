@@ -10,7 +10,8 @@
 //! on each, a third of a keystroke's frame. A replacing navigation (typing a query, moving the
 //! timeline) changes the app at once and the address bar once it rests for
 //! [`ADDRESS_PAUSE_MS`]; a new entry (a click) is written right after the next frame. Any later
-//! navigation, and leaving the page, write the pending one first, so history stays exact.
+//! navigation, and leaving the page, write the pending one first, so history stays exact. (Back
+//! pressed within the very frame of a click goes back past it, as if the click came later.)
 
 use std::time::Duration;
 

@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { assert, open, seedTitles, listedTitles, DIST, SUB_PATH, settledUrl } from './helpers.mjs';
+import { assert, open, seedTitles, listedTitles, DIST, SUB_PATH, settledUrl, back } from './helpers.mjs';
 
 // What the scraped pages carry around the article text; none of it may reach the reader.
 const CLUTTER = [
@@ -40,7 +40,7 @@ export default function (test) {
     assert(body.includes('Ban Dân vận Tỉnh ủy tổ chức Hội nghị giao ban'), 'the first paragraph is shown');
     const bodyParagraphs = await page.locator('.reader-body p').allTextContents();
     assert(!bodyParagraphs.some((p) => p.trim() === title.trim()), 'the title is not repeated in the body');
-    await page.goBack();
+    await back(page);
     await page.waitForSelector('.results-pane');
     assert((await listedTitles(page)).length === 5, 'back shows the list again');
   });
@@ -55,7 +55,7 @@ export default function (test) {
       const found = CLUTTER.filter((c) => text.includes(c));
       const title = await page.locator('.reader-title').textContent();
       assert(found.length === 0, `clutter in "${title}": ${found.join(', ')}`);
-      await page.goBack();
+      await back(page);
       await page.waitForSelector('.results-pane');
     }
   });

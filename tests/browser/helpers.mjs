@@ -36,6 +36,12 @@ export async function open(page, base, path) {
 export const settledUrl = (page) =>
   page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(location.href), 300))));
 
+/** Back, once the current view is in history (a click's entry is written after its frame). */
+export async function back(page) {
+  await settledUrl(page);
+  await page.goBack();
+}
+
 export const listedTitles = (page) => page.locator('.article-title').allTextContents();
 
 export const resultTitles = async (page) =>

@@ -1,6 +1,6 @@
 // The interface language: Vietnamese by default, English on request, remembered, with dates and
 // numbers written the way each language writes them, on every screen including the error screen.
-import { assert, open } from './helpers.mjs';
+import { assert, open, back } from './helpers.mjs';
 
 const text = async (page, selector) => (await page.locator(selector).first().textContent()).trim();
 const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
@@ -43,7 +43,7 @@ export default function (test) {
     await open(page, base, '/?view=timeline');
     assert((await page.locator('.timeline').getAttribute('aria-label')) === 'Conference timeline', 'timeline in English');
     assert((await page.locator('.tl-legend').getAttribute('aria-label')) === 'Legend', 'timeline legend in English');
-    await page.goBack();
+    await back(page);
     await page.waitForSelector('.reader-body');
     await page.locator('#language').click();
     assert((await text(page, '.conf-date')) === 'ngày 7 tháng 4 năm 2023', 'and back in Vietnamese');

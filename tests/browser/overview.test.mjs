@@ -1,7 +1,7 @@
 // The overview: the current results as a heat map of provinces by year, the most cited documents
 // and the busiest months, each cell and bar a link to the narrowed search.
 import { join } from 'node:path';
-import { assert, open, resultCount, ROOT, settledUrl } from './helpers.mjs';
+import { assert, open, resultCount, ROOT, settledUrl, back } from './helpers.mjs';
 
 const rows = (page) => page.locator('.heat tbody tr').evaluateAll((trs) => trs.map((tr) =>
   [tr.querySelector('th').textContent, ...[...tr.querySelectorAll('.heat-cell')].map((td) => td.textContent.trim())]));
@@ -53,7 +53,7 @@ export default function (test) {
     await page.waitForSelector('.results-pane');
     assert(new URL(await settledUrl(page)).searchParams.get('tinh') === 'Gia Lai', 'a row total opens its province');
     assert((await resultCount(page)).startsWith('1 / 5'), 'the undated Gia Lai seed');
-    await page.goBack();
+    await back(page);
     await page.waitForSelector('.heat');
     await page.locator('#docs-heading + .bar-list .bar-item', { hasText: '844-QĐ/HU' }).click();
     await page.waitForSelector('.results-pane');
@@ -69,7 +69,7 @@ export default function (test) {
     const url = new URL(await settledUrl(page)).searchParams;
     assert(url.get('tu') === '2023-04' && url.get('den') === '2023-04', `month range: ${page.url()}`);
     assert((await resultCount(page)).startsWith('1 / 5'), 'one article that month');
-    await page.goBack();
+    await back(page);
     await page.waitForSelector('.heat');
     await page.locator('.list-link').click();
     await page.waitForSelector('.results-pane');

@@ -1,6 +1,6 @@
 // The reader's facts lead to entity pages: a chair to their person page, a cited document to its
 // page, a province to its page; and the citation is ready to copy.
-import { assert, open, settledUrl } from './helpers.mjs';
+import { assert, open, settledUrl, back } from './helpers.mjs';
 
 export default function (test) {
   test('a chair in the reader opens their person page with titles over time', async ({ page, base }) => {
@@ -44,7 +44,7 @@ export default function (test) {
     await page.waitForSelector('.reader-body');
     assert((await page.locator('.reader-title').textContent()).startsWith('Hội nghị tổng kết công tác dân vận năm 2023'),
       'the mark opens its article');
-    await page.goBack();
+    await back(page);
     await page.waitForSelector('.entity-card .year-bars');
     await page.locator('.result-row .article-title').first().click();
     const citation = await page.locator('.citation').textContent();

@@ -1,7 +1,7 @@
 // Search and facets: folding, prefixes, disjunctive facet counts, field filters, shareable links.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assert, open, resultTitles, resultCount, settledUrl } from './helpers.mjs';
+import { assert, open, resultTitles, resultCount, settledUrl, back } from './helpers.mjs';
 
 export default function (test) {
   test('a query without diacritics finds and highlights the accented words', async ({ page, base }) => {
@@ -43,7 +43,7 @@ export default function (test) {
     // Conjunctive across facets: provinces count only within tổng kết.
     const provinces = await page.locator('[data-facet="tinh"] .facet-label').allTextContents();
     assert(provinces.sort().join() === 'Gia Lai,Điện Biên'.split(',').sort().join(), `provinces within tổng kết: ${provinces}`);
-    await page.goBack();
+    await back(page);
     await page.waitForFunction(() => document.querySelector('.result-count').textContent.trim().startsWith('5'));
     await page.goForward();
     await page.waitForFunction(() => document.querySelector('.result-count').textContent.trim().startsWith('2'));

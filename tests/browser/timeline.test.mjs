@@ -6,7 +6,7 @@
 // readers and clicks reach.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assert, ROOT, settledUrl } from './helpers.mjs';
+import { assert, ROOT, settledUrl, back } from './helpers.mjs';
 
 /** Each seed conference by province: its article id and conference date. */
 async function seedConferences() {
@@ -127,7 +127,7 @@ export default function (test) {
     await page.waitForSelector('.reader');
     const title = (await page.locator('.reader-title').textContent()).trim().normalize('NFC');
     assert(title === seeds['Gia Lai'].title.normalize('NFC'), `the Gia Lai article opened: ${title}`);
-    await page.goBack();
+    await back(page);
     await page.waitForSelector('.tl-mark');
     const xs = (await marks(page)).map((m) => m.x);
     const box = await page.locator('.tl-lanes').boundingBox();
@@ -165,9 +165,9 @@ export default function (test) {
     // Pan, then come back with the browser's back button.
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction((u) => location.href !== u, zoomed);
-    await page.goBack();
+    await back(page);
     await page.waitForFunction((l) => [...document.querySelectorAll('.tl-tick-label')].map((t) => t.textContent).join() === l.join(), labels);
-    await page.goBack();
+    await back(page);
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('tl'));
     await page.waitForFunction(() => document.querySelectorAll('.tl-mark').length === 5);
     // A shared link shows the same window.
