@@ -51,10 +51,10 @@ impl Location {
 
     /// Writes navigation `id` if it is still pending.
     fn flush_if(self, id: u32) {
-        if self
+        let pending = self
             .pending
-            .with_value(|p| p.as_ref().is_some_and(|p| p.id == id))
-        {
+            .try_with_value(|p| p.as_ref().is_some_and(|p| p.id == id));
+        if pending == Some(true) {
             self.flush();
         }
     }

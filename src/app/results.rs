@@ -69,7 +69,11 @@ pub fn Results() -> impl IntoView {
     // force a layout.
     let measure = move || {
         // 0 while the list is hidden or not laid out yet: the last height is the better guess.
-        let height = viewport.get_untracked().map_or(0, |el| el.client_height());
+        // `try_`: the frame or event may come after the list has left the page.
+        let height = viewport
+            .try_get_untracked()
+            .flatten()
+            .map_or(0, |el| el.client_height());
         // Never more than the window: a list laid out at its full height would draw every row.
         let window_height = window()
             .inner_height()
@@ -77,7 +81,7 @@ pub fn Results() -> impl IntoView {
             .and_then(|h| h.as_f64())
             .unwrap_or(f64::MAX);
         if height > 0 {
-            viewport_height.set(f64::from(height).min(window_height));
+            viewport_height.try_set(f64::from(height).min(window_height));
         }
     };
     request_animation_frame(measure);

@@ -70,4 +70,22 @@ export default function (test) {
     await page.emulateMedia({ media: 'screen' });
     assert(await shown('.topbar'), 'the screen view is back');
   });
+
+  test('opening articles and going back in quick succession keeps the app alive', async ({ page, base }) => {
+    await open(page, base, '/');
+    for (let i = 0; i < 5; i++) {
+      // No pause: the list is left again within the frame that draws it.
+      await page.evaluate(async (n) => {
+        const tick = () => new Promise((r) => setTimeout(r, 0));
+        document.querySelectorAll('.result-row .article-title')[n].click();
+        while (!document.querySelector('.reader')) await tick();
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        history.back();
+        while (!document.querySelector('.result-row')) await tick();
+      }, i % 5);
+    }
+    await page.locator('.result-row .article-title').first().click();
+    await page.waitForSelector('.reader-body p');
+    assert((await page.locator('..error-screen').count()) === 0, 'no error screen');
+  });
 }
