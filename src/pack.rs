@@ -79,20 +79,23 @@ pub fn pack(app: &BuiltApp, bundle_json: &str, title: &str) -> Result<String, Pa
     let css = text(css_name)?;
     // The gzipped wasm the build also holds (src/web/post-build.mjs) makes the page 1 MB smaller;
     // the page inflates it with DecompressionStream (Chromium 80, Firefox 113, Safari 16.4).
-    let script = match (app.read)(&format!("{wasm_name}.gz")) {
-        Ok(gzipped) => format!(
-            "{glue}\nconst wasmGzip = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\n\
-             const wasmBytes = await new Response(new Blob([wasmGzip]).stream()\
-             .pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();\n\
-             await __wbg_init({{ module_or_path: wasmBytes }});\n",
-            base64::encode(&gzipped)
+    let (wasm, wasm_bytes) = match (app.read)(&format!("{wasm_name}.gz")) {
+        Ok(gzipped) => (
+            gzipped,
+            "await new Response(new Blob([wasmFile]).stream()\
+             .pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()",
         ),
-        Err(_) => format!(
-            "{glue}\nconst wasmBytes = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\n\
-             await __wbg_init({{ module_or_path: wasmBytes }});\n",
-            base64::encode(&(app.read)(wasm_name).map_err(PackError::Missing)?)
+        Err(_) => (
+            (app.read)(wasm_name).map_err(PackError::Missing)?,
+            "wasmFile",
         ),
     };
+    let script = format!(
+        "{glue}\nconst wasmFile = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\n\
+         const wasmBytes = {wasm_bytes};\n\
+         await __wbg_init({{ module_or_path: wasmBytes }});\n",
+        base64::encode(&wasm)
+    );
     let policy = format!(
         "default-src 'none'; script-src 'wasm-unsafe-eval' {}; style-src {}; img-src data:; \
          base-uri 'none'; form-action 'none'",

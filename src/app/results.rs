@@ -92,7 +92,6 @@ pub fn Results() -> impl IntoView {
         if let Some(el) = viewport.get_untracked() {
             scroll_top.set(el.scroll_top() as f64);
         }
-        measure();
     };
 
     let window = Memo::new(move |_| {
