@@ -14,6 +14,7 @@ use hoinghi::timeline::{held_range, held_within};
 use hoinghi::view_state::request_from_pairs;
 
 use super::location::use_query;
+use super::panels::Panels;
 use super::shards::{Body, Shards};
 
 /// Where searches run: a whole index, or a sharded bundle's that fetches term chunks as needed.
@@ -34,6 +35,8 @@ pub struct Archive {
     pub query: Memo<QueryPairs>,
     pub request: Memo<SearchRequest>,
     pub results: Memo<Arc<SearchResults>>,
+    /// The search the side panels show, a frame behind `results` while typing.
+    pub panels: Panels,
     /// The result the keyboard is on (`j`/`k`), as a position in `results.ids`.
     pub cursor: RwSignal<usize>,
     /// Whether the keyboard shortcuts are listed (`?`).
@@ -93,6 +96,7 @@ impl Archive {
             query,
             request,
             results,
+            panels: Panels::new(query, request, results),
             cursor: RwSignal::new(0),
             show_keys: RwSignal::new(false),
             shards,

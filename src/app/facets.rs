@@ -31,23 +31,25 @@ pub fn title(facet: Facet, t: &Texts) -> &'static str {
 
 #[component]
 pub fn FacetPanel() -> impl IntoView {
-    let archive = expect_context::<Archive>();
-    let (query, request) = (archive.query, archive.request);
+    let panels = expect_context::<Archive>().panels;
     let t = use_texts();
-    let link = move |req: SearchRequest| query.with(|q| search_href(q, &req));
-    let toggle_2025 = move || {
-        let mut req = request.get();
-        req.provinces_2025 = !req.provinces_2025;
-        link(req)
+    let link = move |edit: fn(&mut SearchRequest)| {
+        panels.with(|s| {
+            let mut req = s.request.clone();
+            edit(&mut req);
+            search_href(&s.query, &req)
+        })
     };
+    let toggle_2025 = move || link(|r| r.provinces_2025 = !r.provinces_2025);
     let toggle_sort = move || {
-        let mut req = request.get();
-        req.facet_sort = match req.facet_sort {
-            FacetSort::Count => FacetSort::Alpha,
-            FacetSort::Alpha => FacetSort::Count,
-        };
-        link(req)
+        link(|r| {
+            r.facet_sort = match r.facet_sort {
+                FacetSort::Count => FacetSort::Alpha,
+                FacetSort::Alpha => FacetSort::Count,
+            }
+        })
     };
+    let provinces_2025 = move || panels.with(|s| s.request.provinces_2025);
     let order = [
         Facet::Province,
         Facet::Year,
@@ -61,7 +63,7 @@ pub fn FacetPanel() -> impl IntoView {
         .into_iter()
         .map(|facet| {
             let shown = move || {
-                if facet == Facet::Province && request.with(|r| r.provinces_2025) {
+                if facet == Facet::Province && provinces_2025() {
                     Facet::Province2025
                 } else {
                     facet
@@ -71,17 +73,23 @@ pub fn FacetPanel() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="facets" aria-label=move || t().filters_label>
+        <nav
+            class="facets"
+            aria-label=move || t().filters_label
+            aria-busy=move || panels.behind().then_some("true")
+            on:pointerdown=move |_| panels.catch_up()
+            on:focusin=move |_| panels.catch_up()
+        >
             <p class="facet-tools">
                 <a href=toggle_sort class="small">
-                    {move || match request.with(|r| r.facet_sort) {
+                    {move || match panels.with(|s| s.request.facet_sort) {
                         FacetSort::Count => t().facet_sort_alpha,
                         FacetSort::Alpha => t().facet_sort_count,
                     }}
                 </a>
                 <a href=toggle_2025 class="small" id="toggle-2025">
                     {move || {
-                        if request.with(|r| r.provinces_2025) {
+                        if provinces_2025() {
                             t().provinces_before_2025
                         } else {
                             t().provinces_after_2025
@@ -97,8 +105,7 @@ pub fn FacetPanel() -> impl IntoView {
 
 #[component]
 fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
-    let archive = expect_context::<Archive>();
-    let (query, request, results) = (archive.query, archive.request, archive.results);
+    let panels = expect_context::<Archive>().panels;
     let expanded = RwSignal::new(false);
     let (lang, t) = (use_lang(), use_texts());
     // Only the values on screen are ordered and named: a person or document facet can hold
@@ -110,7 +117,12 @@ fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
             SHORT_LIST
         };
         let facet = facet.get();
-        results.with(|r| (r.facet_top(facet, limit), r.facet_len(facet)))
+        panels.with(|s| {
+            (
+                s.results.facet_top(facet, limit),
+                s.results.facet_len(facet),
+            )
+        })
     });
     // Rows are keyed by position and updated in place (label, count, link): a keystroke
     // changes nearly every count, and rebuilding the rows cost more than the search.
@@ -127,8 +139,9 @@ fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
             value.with(|v| {
                 // Read in place: cloning the query map for each row showed in profiles.
                 v.as_ref().map(|v| {
-                    let req = request.with(|r| toggle_filter(r, facet, &v.value));
-                    query.with(|q| search_href(q, &req))
+                    panels.with(|s| {
+                        search_href(&s.query, &toggle_filter(&s.request, facet, &v.value))
+                    })
                 })
             })
         };

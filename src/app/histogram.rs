@@ -18,7 +18,7 @@ const HEIGHT: f64 = 48.0;
 #[component]
 pub fn DateFilter() -> impl IntoView {
     let archive = expect_context::<Archive>();
-    let (query, request, results) = (archive.query, archive.request, archive.results);
+    let (query, request) = (archive.query, archive.request);
     let t = use_texts();
     let navigate = use_navigate();
     let go = move |req: SearchRequest| {
@@ -65,11 +65,13 @@ pub fn DateFilter() -> impl IntoView {
             }
         }
     };
+    // The bars are a side panel: they follow the search a frame behind (`super::panels`).
+    let panels = archive.panels;
     let bars = move || {
-        let months = results.with(|r| r.histogram.clone());
+        let months = panels.with(|s| s.results.histogram.clone());
         let top = months.iter().map(|m| m.count).max().unwrap_or(0).max(1) as f64;
         let step = WIDTH / months.len().max(1) as f64;
-        let (from, to) = request.with(|r| (r.date_from.clone(), r.date_to.clone()));
+        let (from, to) = panels.with(|s| (s.request.date_from.clone(), s.request.date_to.clone()));
         months
             .into_iter()
             .enumerate()

@@ -18,6 +18,7 @@ mod location;
 mod offline;
 mod open_file;
 mod overview;
+mod panels;
 mod panic_screen;
 mod reader;
 mod results;

@@ -281,6 +281,8 @@ function browserRows(report, results) {
     const keys = ours.typed.keystrokes.map((k) => k.ms);
     const unsettled = ours.typed.keystrokes.filter((k) => !k.settled).length;
     const toggles = ours.toggles.map((t) => t.ms);
+    const keyPanels = ours.typed.keystrokes.map((k) => k.panelsMs);
+    const togglePanels = ours.toggles.map((t) => t.panelsMs);
     const peerLoad = (p) => p.load.fetchMs + p.load.parseMs + p.load.buildMs;
     const peerKeys = (p) => p.queries.map((q) => q.ms);
     report.section(`Browser, ${input} (headless Chromium, localhost, no compression)`);
@@ -289,12 +291,16 @@ function browserRows(report, results) {
     report.add('bytes fetched before first results', fetched.raw / MB, 'MB', input, 'resource timing at first .result-row (raw as served)');
     report.add('… same, if served gzip', fetched.gzip / MB, 'MB', input, 'those files through zlib level 6');
     report.add('keystroke → rendered, p50', pct(keys, 50), 'ms', `${keys.length} keystrokes`,
-      `set #q + input event → results pane shows the query (data-query) on a later task + forced layout${unsettled ? `; ${unsettled} hit the 30 s cap` : ''}`);
+      `set #q + input event → results pane shows the query (data-query) in the next task + forced layout${unsettled ? `; ${unsettled} hit the 30 s cap` : ''}`);
     report.add('keystroke → rendered, p95', pct(keys, 95), 'ms', `${keys.length} keystrokes`, 'same');
     report.add('keystroke → rendered, max', Math.max(...keys), 'ms', `${keys.length} keystrokes`,
       `slowest: ${JSON.stringify(ours.typed.keystrokes.reduce((a, b) => (b.ms > a.ms ? b : a)).q)}`);
     report.add('facet toggle, p50', pct(toggles, 50), 'ms', `${toggles.length} toggles`, 'click .facet-value → .result-count changed + layout');
     report.add('facet toggle, p95', pct(toggles, 95), 'ms', `${toggles.length} toggles`, 'same');
+    report.add('keystroke → side panels follow, p50 / p95', `${pct(keyPanels, 50).toFixed(1)} / ${pct(keyPanels, 95).toFixed(1)}`, 'ms',
+      `${keyPanels.length} keystrokes`, 'same start → facet counts and histogram up to date (no aria-busy): the frame after the results, then their task');
+    report.add('facet toggle → side panels follow, p50 / p95', `${pct(togglePanels, 50).toFixed(1)} / ${pct(togglePanels, 95).toFixed(1)}`, 'ms',
+      `${togglePanels.length} toggles`, 'same');
     report.add('reader open, p50', median(ours.reader), 'ms', `${ours.reader.length} opens`, 'click result title → .reader in DOM + layout');
     report.add('JS heap after load', ours.loaded.jsHeap / MB, 'MB', input, 'usedJSHeapSize after gc()');
     report.add('wasm memory after load', ours.loaded.wasm / MB, 'MB', input, 'wasm memory.buffer.byteLength');

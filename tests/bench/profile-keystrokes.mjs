@@ -1,6 +1,6 @@
 // Where a keystroke's time goes: types the bench's queries into a built app over one bundle and
-// reports, per keystroke, p50 / p95 of: wall time (as tests/bench/app.mjs measures it), the
-// renderer's task, script, layout and style time (CDP Performance.getMetrics deltas, thread
+// reports, per keystroke, p50 / p95 of: wall time to the results and to the side panels (as
+// tests/bench/app.mjs measures them), the renderer's task (both phases), script, layout and style time (CDP Performance.getMetrics deltas, thread
 // time), the search itself (the app's `hoinghi:search` user-timing measures, recorded while
 // `window.hoinghiProfile` is set) and the router's history writes. Facet toggles the same way.
 //
@@ -36,10 +36,21 @@ const pct = (values, p) => {
   return v.length ? v[Math.min(v.length - 1, Math.floor((v.length - 1) * p / 100))] : NaN;
 };
 
-/** In the page: sets #q, waits for the results pane to show it, forces layout; wall ms and hits. */
+/** In the page: sets #q, waits for the results pane to show it, forces layout (wall `ms`), then
+ * for the side panels to follow (`panelsMs`); the CDP metrics cover both. */
 function typeOne(value) {
   const box = document.querySelector('#q');
   const tick = () => new Promise((r) => setTimeout(r, 0));
+  // The next task, without the 4 ms clamp of nested zero-delay timers.
+  const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+  // The side panels follow a frame after the results (src/app/panels.rs).
+  const panels = async (t0) => {
+    const behind = () => document.querySelector('.facets')?.getAttribute('aria-busy') === 'true';
+    if (behind()) await new Promise((r) => requestAnimationFrame(r));
+    while (behind() && performance.now() - t0 < 30_000) await task();
+    document.querySelector('.facets')?.getBoundingClientRect();
+    return performance.now() - t0;
+  };
   const shown = () => document.querySelector('.results-pane')?.dataset.query;
   performance.clearMeasures('hoinghi:search');
   window.__history = 0;
@@ -47,18 +58,30 @@ function typeOne(value) {
     const t0 = performance.now();
     box.value = value;
     box.dispatchEvent(new Event('input', { bubbles: true }));
-    await tick();
+    await task();
     while (shown() !== value && performance.now() - t0 < 30_000) await tick();
     document.querySelector('.results-pane')?.getBoundingClientRect();
     const ms = performance.now() - t0;
+    const panelsMs = await panels(t0);
     const search = performance.getEntriesByName('hoinghi:search').reduce((s, e) => s + e.duration, 0);
-    return { ms, search, history: window.__history, hits: document.querySelector('.result-count')?.textContent ?? '' };
+    return { ms, panelsMs, search, history: window.__history, hits: document.querySelector('.result-count')?.textContent ?? '' };
   })();
 }
 
-/** In the page: clicks the value `label` of facet `group`, waits for the count to change. */
+/** In the page: clicks the value `label` of facet `group`, waits for the count to change, then
+ * for the side panels. */
 function clickFacet([group, label]) {
   const tick = () => new Promise((r) => setTimeout(r, 0));
+  // The next task, without the 4 ms clamp of nested zero-delay timers.
+  const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+  // The side panels follow a frame after the results (src/app/panels.rs).
+  const panels = async (t0) => {
+    const behind = () => document.querySelector('.facets')?.getAttribute('aria-busy') === 'true';
+    if (behind()) await new Promise((r) => requestAnimationFrame(r));
+    while (behind() && performance.now() - t0 < 30_000) await task();
+    document.querySelector('.facets')?.getBoundingClientRect();
+    return performance.now() - t0;
+  };
   const countText = () => document.querySelector('.result-count')?.textContent ?? '';
   const link = [...document.querySelectorAll(`[data-facet="${group}"] .facet-value`)]
     .find((a) => a.querySelector('.facet-label')?.textContent === label);
@@ -69,11 +92,13 @@ function clickFacet([group, label]) {
     const before = countText();
     const t0 = performance.now();
     link.click();
+    await task();
     while (countText() === before && performance.now() - t0 < 10_000) await tick();
     document.querySelector('.results-pane')?.getBoundingClientRect();
     const ms = performance.now() - t0;
+    const panelsMs = await panels(t0);
     const search = performance.getEntriesByName('hoinghi:search').reduce((s, e) => s + e.duration, 0);
-    return countText() === before ? null : { ms, search, history: window.__history };
+    return countText() === before ? null : { ms, panelsMs, search, history: window.__history };
   })();
 }
 
@@ -100,8 +125,9 @@ const browser = await chromium.launch({
 });
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(() => {
+  await context.addInitScript(`const EXP=${JSON.stringify(process.env.EXP ?? '')};(${(() => {
     window.hoinghiProfile = true;
+    window.hoinghiExperiment = EXP;
     // Time spent in the router's history writes: Chromium makes them cost milliseconds.
     window.__history = 0;
     for (const name of ['replaceState', 'pushState']) {
@@ -111,7 +137,7 @@ try {
         try { return original.apply(this, args); } finally { window.__history += performance.now() - t0; }
       };
     }
-  });
+  }).toString()})()`);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   page.on('crash', () => console.error('page crashed'));
@@ -158,7 +184,7 @@ try {
     await writeFile(cpuProfile, JSON.stringify(profile));
   }
   const row = (name, list) => {
-    const cols = ['ms', 'task', 'search', 'history', 'script', 'layout', 'style'];
+    const cols = ['ms', 'panelsMs', 'task', 'search', 'history', 'script', 'layout', 'style'];
     const cells = cols.map((c) => `${c} ${pct(list.map((k) => k[c]), 50).toFixed(1)} / ${pct(list.map((k) => k[c]), 95).toFixed(1)}`);
     return `${name.padEnd(11)} n=${String(list.length).padEnd(4)} ${cells.join('  ')}`;
   };
