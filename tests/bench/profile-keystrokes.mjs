@@ -125,9 +125,8 @@ const browser = await chromium.launch({
 });
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(`const EXP=${JSON.stringify(process.env.EXP ?? '')};(${(() => {
+  await context.addInitScript(() => {
     window.hoinghiProfile = true;
-    window.hoinghiExperiment = EXP;
     // Time spent in the router's history writes: Chromium makes them cost milliseconds.
     window.__history = 0;
     for (const name of ['replaceState', 'pushState']) {
@@ -137,7 +136,7 @@ try {
         try { return original.apply(this, args); } finally { window.__history += performance.now() - t0; }
       };
     }
-  }).toString()})()`);
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   page.on('crash', () => console.error('page crashed'));
