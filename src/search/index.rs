@@ -1,4 +1,5 @@
-//! The search index: building it from articles, and its binary format (`docs/index-format.md`).
+//! The search index: building it from articles, and reading its terms' postings. Its binary
+//! format is in [`super::format`].
 //!
 //! Every word occurrence gets a *global position*: documents are laid end to end, each as its
 //! title, a gap, then its body blocks each followed by a gap. A term's postings are the sorted
@@ -8,6 +9,7 @@
 
 use super::facets::{Facet, FacetTable, FacetTables};
 use super::fold::fold;
+use super::format::put_varint;
 use super::locate::DocLocator;
 use super::rank;
 use super::tokenize::{word_ranges, Keys};
@@ -18,39 +20,8 @@ use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-/// First bytes of a serialised index.
-pub const MAGIC: &[u8; 4] = b"HNSX";
-/// Format version written by [`SearchIndex::to_bytes`]; other versions are refused.
-pub const FORMAT_VERSION: u32 = 1;
-
 /// Postings bytes a prefix may expand to (see [`SearchIndex::term_ids`]).
 pub const PREFIX_BUDGET: usize = 160 * 1024;
-
-/// Why bytes could not be read as an index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum IndexError {
-    BadMagic,
-    UnsupportedVersion(u32),
-    /// The bytes end early or a length or id points outside the data.
-    Corrupt(&'static str),
-}
-
-impl fmt::Display for IndexError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            IndexError::BadMagic => write!(f, "not a hoinghi search index"),
-            IndexError::UnsupportedVersion(v) => {
-                write!(
-                    f,
-                    "search index version {v} is not supported (expected {FORMAT_VERSION})"
-                )
-            }
-            IndexError::Corrupt(what) => write!(f, "search index is damaged ({what})"),
-        }
-    }
-}
-
-impl std::error::Error for IndexError {}
 
 /// Memory reused across searches: a bitset over global positions for adjacency tests, and the
 /// positions of recently searched words. It carries no index data, so it is ignored by
@@ -279,7 +250,7 @@ impl SearchIndex {
     }
 
     /// Fills the fields computed from the stored ones.
-    fn derive(&mut self) {
+    pub(super) fn derive(&mut self) {
         self.locator = DocLocator::new(&self.doc_start);
         let n = self.title_len.len().max(1) as f32;
         self.avg_title = (self.title_len.iter().map(|l| *l as f32).sum::<f32>() / n).max(1.0);
@@ -464,146 +435,10 @@ impl SearchIndex {
         // Cached positions were computed from the previous dictionary.
         self.clear_cache();
     }
-
-    /// Serialises the index (format documented in `docs/index-format.md`).
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.postings.len() + self.folded.len() * 2 + 64);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        out.extend_from_slice(&self.ids_hash.to_le_bytes());
-        let n = self.len();
-        put_varint(&mut out, n as u32);
-        for d in 0..n {
-            let gaps =
-                self.doc_start[d + 1] - self.doc_start[d] - self.title_len[d] - self.body_len[d];
-            for v in [
-                self.title_len[d],
-                self.body_len[d],
-                gaps,
-                self.published[d],
-                self.conf_date[d],
-            ] {
-                put_varint(&mut out, v);
-            }
-        }
-        put_varint(&mut out, self.facets.len() as u32);
-        for table in self.facets.iter() {
-            table.write(&mut out);
-        }
-        put_varint(&mut out, self.term_count() as u32);
-        let mut prev = "";
-        let mut prev_end = 0;
-        for i in 0..self.term_count() {
-            let (folded, exact) = (self.folded_term(i), self.exact_term(i));
-            let shared = common_prefix(prev, folded);
-            put_varint(&mut out, shared as u32);
-            put_str(&mut out, &folded[shared..]);
-            put_str(&mut out, if exact == folded { "" } else { exact });
-            put_varint(&mut out, self.postings_end[i] - prev_end);
-            prev_end = self.postings_end[i];
-            prev = folded;
-        }
-        out.extend_from_slice(&self.postings);
-        out
-    }
-
-    /// Reads an index written by [`SearchIndex::to_bytes`]; never panics on damaged input.
-    pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, IndexError> {
-        if bytes.len() < 16 || &bytes[..4] != MAGIC {
-            return Err(IndexError::BadMagic);
-        }
-        let version = u32::from_le_bytes(bytes[4..8].try_into().expect("4 bytes"));
-        if version != FORMAT_VERSION {
-            return Err(IndexError::UnsupportedVersion(version));
-        }
-        let ids_hash = u64::from_le_bytes(bytes[8..16].try_into().expect("8 bytes"));
-        let mut r = Reader { bytes, at: 16 };
-        let n = r.count(5)?;
-        let mut index = SearchIndex {
-            ids_hash,
-            title_len: Vec::with_capacity(n),
-            body_len: Vec::with_capacity(n),
-            doc_start: Vec::with_capacity(n + 1),
-            published: Vec::with_capacity(n),
-            conf_date: Vec::with_capacity(n),
-            folded: String::new(),
-            folded_end: vec![],
-            exact: String::new(),
-            exact_end: vec![],
-            postings: vec![],
-            postings_end: vec![],
-            facets: FacetTables::default(),
-            avg_title: 0.0,
-            avg_body: 0.0,
-            title_norm: vec![],
-            body_norm: vec![],
-            locator: DocLocator::default(),
-            scratch: Scratch::default(),
-        };
-        let mut pos: u32 = 0;
-        for _ in 0..n {
-            let (t, b, gaps) = (r.varint()?, r.varint()?, r.varint()?);
-            index.doc_start.push(pos);
-            pos = [t, b, gaps]
-                .iter()
-                .try_fold(pos, |acc, v| acc.checked_add(*v))
-                .ok_or(IndexError::Corrupt("document lengths"))?;
-            index.title_len.push(t);
-            index.body_len.push(b);
-            index.published.push(r.varint()?);
-            index.conf_date.push(r.varint()?);
-        }
-        index.doc_start.push(pos);
-        let n_facets = r.count(1)?;
-        if n_facets != Facet::ALL.len() {
-            return Err(IndexError::Corrupt("facet count"));
-        }
-        let tables = Facet::ALL
-            .into_iter()
-            .map(|facet| FacetTable::read(facet, &mut r, n))
-            .collect::<Result<_, _>>()?;
-        index.facets = FacetTables::new(tables);
-        let n_terms = r.count(3)?;
-        index.folded_end.reserve(n_terms);
-        index.exact_end.reserve(n_terms);
-        index.postings_end.reserve(n_terms);
-        let mut total: u32 = 0;
-        for i in 0..n_terms {
-            let shared = r.varint()? as usize;
-            let prev = if i == 0 { "" } else { index.folded_term(i - 1) };
-            let prefix = prev
-                .get(..shared)
-                .ok_or(IndexError::Corrupt("term prefix"))?
-                .to_string();
-            let suffix = r.str()?;
-            index.folded.push_str(&prefix);
-            index.folded.push_str(suffix);
-            index.folded_end.push(index.folded.len() as u32);
-            let exact = r.str()?;
-            if exact.is_empty() {
-                let folded = index.folded_term(i).to_string();
-                index.exact.push_str(&folded);
-            } else {
-                index.exact.push_str(exact);
-            }
-            index.exact_end.push(index.exact.len() as u32);
-            total = total
-                .checked_add(r.varint()?)
-                .ok_or(IndexError::Corrupt("postings size"))?;
-            index.postings_end.push(total);
-        }
-        let rest = &bytes[r.at..];
-        if rest.len() != total as usize {
-            return Err(IndexError::Corrupt("postings size"));
-        }
-        index.postings = rest.to_vec();
-        index.derive();
-        Ok(index)
-    }
 }
 
 /// Decodes a term's postings. Damaged postings end the list early rather than yielding
-/// positions outside the index. Numbers are read as [`Reader::varint`] reads them, but inline,
+/// positions outside the index. Numbers are read as [`super::format::Reader::varint`] reads them, but inline,
 /// one-byte numbers first and without error values: this is the innermost loop of a search.
 pub(crate) struct Positions<'a> {
     bytes: std::slice::Iter<'a, u8>,
@@ -670,68 +505,4 @@ fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
         }
     }
     lo
-}
-
-pub(crate) fn common_prefix(a: &str, b: &str) -> usize {
-    let mut n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
-    while !b.is_char_boundary(n) {
-        n -= 1;
-    }
-    n
-}
-
-/// LEB128: seven bits per byte, low bits first, high bit set on all but the last byte.
-pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_varint(out, s.len() as u32);
-    out.extend_from_slice(s.as_bytes());
-}
-
-/// Bounds-checked reading of the primitives above.
-pub(crate) struct Reader<'a> {
-    pub(crate) bytes: &'a [u8],
-    pub(crate) at: usize,
-}
-
-impl<'a> Reader<'a> {
-    pub(crate) fn varint(&mut self) -> Result<u32, IndexError> {
-        let mut v: u64 = 0;
-        for shift in (0..35).step_by(7) {
-            let b = *self
-                .bytes
-                .get(self.at)
-                .ok_or(IndexError::Corrupt("truncated"))?;
-            self.at += 1;
-            v |= u64::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return u32::try_from(v).map_err(|_| IndexError::Corrupt("number too large"));
-            }
-        }
-        Err(IndexError::Corrupt("number too long"))
-    }
-
-    /// A count of items that each take at least `min_bytes`, checked against what is left so
-    /// that damaged counts cannot trigger huge allocations.
-    pub(crate) fn count(&mut self, min_bytes: usize) -> Result<usize, IndexError> {
-        let n = self.varint()? as usize;
-        if n.saturating_mul(min_bytes) > self.bytes.len() - self.at {
-            return Err(IndexError::Corrupt("count larger than the data"));
-        }
-        Ok(n)
-    }
-
-    pub(crate) fn str(&mut self) -> Result<&'a str, IndexError> {
-        let len = self.varint()? as usize;
-        let end = self.at.checked_add(len).filter(|e| *e <= self.bytes.len());
-        let bytes = &self.bytes[self.at..end.ok_or(IndexError::Corrupt("truncated"))?];
-        self.at += len;
-        std::str::from_utf8(bytes).map_err(|_| IndexError::Corrupt("text is not UTF-8"))
-    }
 }

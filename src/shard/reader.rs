@@ -6,7 +6,7 @@ use super::{ShardError, VERSION};
 use crate::bundle::{Article, Block};
 use crate::load::problem;
 use crate::search::fold::fold;
-use crate::search::index::Reader;
+use crate::search::format::Reader;
 use crate::search::{Query, SearchIndex};
 
 /// First bytes of a term chunk.

@@ -162,7 +162,7 @@ fn term_ranges(index: &SearchIndex, target: usize) -> Vec<std::ops::Range<usize>
 
 /// A term chunk: the index's term layout (`docs/index-format.md`) for these terms only.
 fn encode_terms(index: &SearchIndex, range: std::ops::Range<usize>) -> Vec<u8> {
-    use crate::search::index::{common_prefix, put_str, put_varint};
+    use crate::search::format::{common_prefix, put_str, put_varint};
     let mut out = Vec::new();
     out.extend_from_slice(TERMS_MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
