@@ -13,10 +13,10 @@ use leptos::task::spawn_local;
 
 use hoinghi::bundle::{Block, Bundle};
 use hoinghi::load::Loaded;
-use hoinghi::search::{SearchIndex, SearchRequest, SearchResults};
+use hoinghi::search::{SearchIndex, SearchRequest, SearchResults, Terms};
 use hoinghi::shard::{
     decode_bodies, decode_docs, decode_meta, decode_terms, needed_term_chunks, FileRef, Manifest,
-    ShardError, TermChunk,
+    ShardError,
 };
 
 use super::fetch::fetch_bytes;
@@ -63,7 +63,7 @@ pub enum Body {
 
 #[derive(Default)]
 struct TermStore {
-    loaded: BTreeMap<usize, TermChunk>,
+    loaded: BTreeMap<usize, Terms>,
     pending: HashSet<usize>,
     failed: BTreeMap<usize, String>,
 }
@@ -259,7 +259,7 @@ impl Shards {
                         }
                     }
                 }
-                let all: Vec<&TermChunk> = store.loaded.values().collect();
+                let all: Vec<&Terms> = store.loaded.values().collect();
                 lock(&this.index).set_terms(&all);
             }
             this.terms_changed.notify();

@@ -99,8 +99,8 @@
 
 use super::base64;
 use super::facets::{Facet, FacetTable, FacetTables};
-use super::index::{Scratch, SearchIndex};
-use super::locate::DocLocator;
+use super::index::SearchIndex;
+use super::terms::{Term, Terms};
 use std::fmt;
 
 /// First bytes of a serialised index.
@@ -137,7 +137,7 @@ impl std::error::Error for IndexError {}
 impl SearchIndex {
     /// Serialises the index in the layout above.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.postings.len() + self.folded.len() * 2 + 64);
+        let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         out.extend_from_slice(&self.ids_hash.to_le_bytes());
@@ -160,20 +160,7 @@ impl SearchIndex {
         for table in self.facets.iter() {
             table.write(&mut out);
         }
-        put_varint(&mut out, self.term_count() as u32);
-        let mut prev = "";
-        let mut prev_end = 0;
-        for i in 0..self.term_count() {
-            let (folded, exact) = (self.folded_term(i), self.exact_term(i));
-            let shared = common_prefix(prev, folded);
-            put_varint(&mut out, shared as u32);
-            put_str(&mut out, &folded[shared..]);
-            put_str(&mut out, if exact == folded { "" } else { exact });
-            put_varint(&mut out, self.postings_end[i] - prev_end);
-            prev_end = self.postings_end[i];
-            prev = folded;
-        }
-        out.extend_from_slice(&self.postings);
+        write_terms(&mut out, (0..self.term_count()).map(|i| self.term(i)));
         out
     }
 
@@ -196,19 +183,7 @@ impl SearchIndex {
             doc_start: Vec::with_capacity(n + 1),
             published: Vec::with_capacity(n),
             conf_date: Vec::with_capacity(n),
-            folded: String::new(),
-            folded_end: vec![],
-            exact: String::new(),
-            exact_end: vec![],
-            postings: vec![],
-            postings_end: vec![],
-            facets: FacetTables::default(),
-            avg_title: 0.0,
-            avg_body: 0.0,
-            title_norm: vec![],
-            body_norm: vec![],
-            locator: DocLocator::default(),
-            scratch: Scratch::default(),
+            ..SearchIndex::empty()
         };
         let mut pos: u32 = 0;
         for _ in 0..n {
@@ -233,40 +208,7 @@ impl SearchIndex {
             .map(|facet| FacetTable::read(facet, &mut r, n))
             .collect::<Result<_, _>>()?;
         index.facets = FacetTables::new(tables);
-        let n_terms = r.count(3)?;
-        index.folded_end.reserve(n_terms);
-        index.exact_end.reserve(n_terms);
-        index.postings_end.reserve(n_terms);
-        let mut total: u32 = 0;
-        for i in 0..n_terms {
-            let shared = r.varint()? as usize;
-            let prev = if i == 0 { "" } else { index.folded_term(i - 1) };
-            let prefix = prev
-                .get(..shared)
-                .ok_or(IndexError::Corrupt("term prefix"))?
-                .to_string();
-            let suffix = r.str()?;
-            index.folded.push_str(&prefix);
-            index.folded.push_str(suffix);
-            index.folded_end.push(index.folded.len() as u32);
-            let exact = r.str()?;
-            if exact.is_empty() {
-                let folded = index.folded_term(i).to_string();
-                index.exact.push_str(&folded);
-            } else {
-                index.exact.push_str(exact);
-            }
-            index.exact_end.push(index.exact.len() as u32);
-            total = total
-                .checked_add(r.varint()?)
-                .ok_or(IndexError::Corrupt("postings size"))?;
-            index.postings_end.push(total);
-        }
-        let rest = &bytes[r.at..];
-        if rest.len() != total as usize {
-            return Err(IndexError::Corrupt("postings size"));
-        }
-        index.postings = rest.to_vec();
+        index.terms = read_terms(r)?;
         index.derive();
         Ok(index)
     }
@@ -281,6 +223,66 @@ impl SearchIndex {
         let bytes = base64::decode(text).ok_or(IndexError::Corrupt("invalid base64"))?;
         SearchIndex::from_bytes(&bytes)
     }
+}
+
+/// The term count, terms and postings parts: how a single-file index ends, and all of a term
+/// chunk after its magic and version.
+pub(crate) fn write_terms<'a>(
+    out: &mut Vec<u8>,
+    terms: impl ExactSizeIterator<Item = Term<'a>> + Clone,
+) {
+    put_varint(out, terms.len() as u32);
+    let mut prev = "";
+    for t in terms.clone() {
+        let shared = common_prefix(prev, t.folded);
+        put_varint(out, shared as u32);
+        put_str(out, &t.folded[shared..]);
+        put_str(out, if t.exact == t.folded { "" } else { t.exact });
+        put_varint(out, t.postings.len() as u32);
+        prev = t.folded;
+    }
+    for t in terms {
+        out.extend_from_slice(t.postings);
+    }
+}
+
+/// Reads what [`write_terms`] wrote; the postings run to the end of the data.
+pub(crate) fn read_terms(mut r: Reader<'_>) -> Result<Terms, IndexError> {
+    let n = r.count(3)?;
+    let mut t = Terms {
+        folded_end: Vec::with_capacity(n),
+        exact_end: Vec::with_capacity(n),
+        postings_end: Vec::with_capacity(n),
+        ..Terms::default()
+    };
+    let (mut prev_start, mut total) = (0, 0u32);
+    for _ in 0..n {
+        let shared = r.varint()? as usize;
+        let prefix = t.folded[prev_start..]
+            .get(..shared)
+            .ok_or(IndexError::Corrupt("term prefix"))?
+            .to_string();
+        let start = t.folded.len();
+        t.folded.push_str(&prefix);
+        t.folded.push_str(r.str()?);
+        t.folded_end.push(t.folded.len() as u32);
+        match r.str()? {
+            "" => t.exact.push_str(&t.folded[start..]),
+            exact => t.exact.push_str(exact),
+        }
+        t.exact_end.push(t.exact.len() as u32);
+        total = total
+            .checked_add(r.varint()?)
+            .ok_or(IndexError::Corrupt("postings size"))?;
+        t.postings_end.push(total);
+        prev_start = start;
+    }
+    let rest = &r.bytes[r.at..];
+    if rest.len() != total as usize {
+        return Err(IndexError::Corrupt("postings size"));
+    }
+    t.postings = rest.to_vec();
+    Ok(t)
 }
 
 /// One facet table: its values, then each document's value ids.

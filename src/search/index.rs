@@ -12,6 +12,7 @@ use super::fold::fold;
 use super::format::put_varint;
 use super::locate::DocLocator;
 use super::rank;
+use super::terms::{Term, Terms};
 use super::tokenize::{word_ranges, Keys};
 use crate::bundle::Article;
 use std::any::Any;
@@ -78,14 +79,7 @@ pub struct SearchIndex {
     pub(crate) published: Vec<u32>,
     /// Latest conference date as `yyyymmdd` (0 when none).
     pub(crate) conf_date: Vec<u32>,
-    /// Terms sorted by (folded, exact): folded forms concatenated, with end offsets.
-    pub(crate) folded: String,
-    pub(crate) folded_end: Vec<u32>,
-    pub(crate) exact: String,
-    pub(crate) exact_end: Vec<u32>,
-    /// Delta-varint position lists, concatenated, with end offsets per term.
-    pub(crate) postings: Vec<u8>,
-    pub(crate) postings_end: Vec<u32>,
+    pub(crate) terms: Terms,
     /// One table per [`Facet::ALL`] entry, in that order; shared with the results, which name
     /// their values only when asked.
     pub(crate) facets: FacetTables,
@@ -198,6 +192,21 @@ impl SearchIndex {
         doc_start.push(pos);
         terms.sort_unstable_by(|a, b| (&a.folded, &a.exact).cmp(&(&b.folded, &b.exact)));
 
+        let mut table = Terms::default();
+        let mut postings = Vec::new();
+        for t in &terms {
+            postings.clear();
+            let mut prev = 0;
+            for p in &t.positions {
+                put_varint(&mut postings, p - prev);
+                prev = *p;
+            }
+            table.push(Term {
+                folded: &t.folded,
+                exact: &t.exact,
+                postings: &postings,
+            });
+        }
         let mut index = SearchIndex {
             ids_hash: ids_hash(articles),
             title_len,
@@ -214,39 +223,37 @@ impl SearchIndex {
                     dates.filter_map(date_number).max().unwrap_or(0)
                 })
                 .collect(),
-            folded: String::new(),
-            folded_end: Vec::with_capacity(terms.len()),
-            exact: String::new(),
-            exact_end: Vec::with_capacity(terms.len()),
-            postings: Vec::new(),
-            postings_end: Vec::with_capacity(terms.len()),
+            terms: table,
             facets: FacetTables::new(
                 Facet::ALL
                     .iter()
                     .map(|f| FacetTable::build(*f, articles))
                     .collect(),
             ),
+            ..SearchIndex::empty()
+        };
+        index.derive();
+        index
+    }
+
+    /// No documents and no terms, nothing derived: a start for building or reading one.
+    pub(super) fn empty() -> SearchIndex {
+        SearchIndex {
+            ids_hash: 0,
+            title_len: vec![],
+            body_len: vec![],
+            doc_start: vec![],
+            published: vec![],
+            conf_date: vec![],
+            terms: Terms::default(),
+            facets: FacetTables::default(),
             avg_title: 0.0,
             avg_body: 0.0,
             title_norm: vec![],
             body_norm: vec![],
             locator: DocLocator::default(),
             scratch: Scratch::default(),
-        };
-        for t in &terms {
-            index.folded.push_str(&t.folded);
-            index.folded_end.push(index.folded.len() as u32);
-            index.exact.push_str(&t.exact);
-            index.exact_end.push(index.exact.len() as u32);
-            let mut prev = 0;
-            for p in &t.positions {
-                put_varint(&mut index.postings, p - prev);
-                prev = *p;
-            }
-            index.postings_end.push(index.postings.len() as u32);
         }
-        index.derive();
-        index
     }
 
     /// Fills the fields computed from the stored ones.
@@ -280,7 +287,7 @@ impl SearchIndex {
 
     /// Number of distinct terms (exact forms).
     pub fn term_count(&self) -> usize {
-        self.folded_end.len()
+        self.terms.len()
     }
 
     /// True when this index was built from exactly these articles (same ids, same order).
@@ -288,17 +295,8 @@ impl SearchIndex {
         articles.len() == self.len() && ids_hash(articles) == self.ids_hash
     }
 
-    fn slice<'a>(blob: &'a str, ends: &[u32], i: usize) -> &'a str {
-        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-        &blob[start..ends[i] as usize]
-    }
-
-    pub(crate) fn folded_term(&self, i: usize) -> &str {
-        Self::slice(&self.folded, &self.folded_end, i)
-    }
-
-    pub(crate) fn exact_term(&self, i: usize) -> &str {
-        Self::slice(&self.exact, &self.exact_end, i)
+    pub(crate) fn term(&self, i: usize) -> Term<'_> {
+        self.terms.get(i)
     }
 
     /// Term ids matching a query word: by folded key, or by exact key when `exact`; with
@@ -310,24 +308,28 @@ impl SearchIndex {
         let folded_word = if exact { fold(word) } else { word.to_string() };
         let prefix = prefix && folded_word.chars().nth(1).is_some();
         let n = self.term_count();
-        let lo = partition(n, |i| self.folded_term(i) < folded_word.as_str());
+        let lo = partition(n, |i| self.term(i).folded < folded_word.as_str());
         let hi = lo
             + partition(n - lo, |i| {
-                let t = self.folded_term(lo + i);
+                let t = self.term(lo + i).folded;
                 if prefix {
                     t.starts_with(folded_word.as_str())
                 } else {
                     t == folded_word
                 }
             });
+        let key = if exact { word } else { folded_word.as_str() };
+        let form = |i: usize| {
+            let t = self.term(i);
+            if exact {
+                t.exact
+            } else {
+                t.folded
+            }
+        };
         let mut ids: Vec<usize> = (lo..hi)
             .filter(|i| {
-                let t = if exact {
-                    self.exact_term(*i)
-                } else {
-                    self.folded_term(*i)
-                };
-                let key = if exact { word } else { folded_word.as_str() };
+                let t = form(*i);
                 if prefix {
                     t.starts_with(key)
                 } else {
@@ -335,21 +337,13 @@ impl SearchIndex {
                 }
             })
             .collect();
-        let size =
-            |i: usize| self.postings_end[i] - if i == 0 { 0 } else { self.postings_end[i - 1] };
-        if prefix && ids.iter().map(|i| size(*i) as usize).sum::<usize>() > PREFIX_BUDGET {
-            let key = if exact { word } else { folded_word.as_str() };
-            let is_word = |i: usize| {
-                (if exact {
-                    self.exact_term(i)
-                } else {
-                    self.folded_term(i)
-                }) == key
-            };
+        let size = |i: usize| self.term(i).postings.len();
+        if prefix && ids.iter().map(|i| size(*i)).sum::<usize>() > PREFIX_BUDGET {
+            let is_word = |i: usize| form(i) == key;
             ids.sort_by_cached_key(|i| (!is_word(*i), size(*i)));
             let mut total = 0;
             ids.retain(|i| {
-                total += size(*i) as usize;
+                total += size(*i);
                 is_word(*i) || total <= PREFIX_BUDGET
             });
             ids.sort_unstable();
@@ -360,7 +354,7 @@ impl SearchIndex {
     /// The global positions of term `id`, in order.
     pub(crate) fn positions(&self, id: usize) -> Positions<'_> {
         Positions {
-            bytes: self.postings_of(id).iter(),
+            bytes: self.term(id).postings.iter(),
             at: 0,
             limit: *self.doc_start.last().unwrap_or(&0),
         }
@@ -371,7 +365,7 @@ impl SearchIndex {
         // Every position takes a byte or more. Written into a slice: pushing one by one is
         // several times slower in the size-optimised build.
         let start = out.len();
-        out.resize(start + self.postings_len(id), 0);
+        out.resize(start + self.term(id).postings.len(), 0);
         let mut n = 0;
         for (slot, p) in out[start..].iter_mut().zip(self.positions(id)) {
             *slot = p;
@@ -380,29 +374,10 @@ impl SearchIndex {
         out.truncate(start + n);
     }
 
-    /// Byte length of term `i`'s postings list.
-    pub(crate) fn postings_len(&self, i: usize) -> usize {
-        self.postings_of(i).len()
-    }
-
-    pub(crate) fn postings_of(&self, i: usize) -> &[u8] {
-        let start = if i == 0 {
-            0
-        } else {
-            self.postings_end[i - 1] as usize
-        };
-        &self.postings[start..self.postings_end[i] as usize]
-    }
-
     /// The same index without terms: what a sharded bundle's `docs.bin` holds.
     pub(crate) fn docs_only(&self) -> SearchIndex {
         SearchIndex {
-            folded: String::new(),
-            folded_end: vec![],
-            exact: String::new(),
-            exact_end: vec![],
-            postings: vec![],
-            postings_end: vec![],
+            terms: Terms::default(),
             ..self.clone()
         }
     }
@@ -410,27 +385,12 @@ impl SearchIndex {
     /// Replaces the term dictionary with these chunks of a sharded bundle, which must be in
     /// chunk order. Words whose chunks are all here are searched exactly as in the whole index;
     /// words elsewhere match nothing.
-    pub fn set_terms(&mut self, chunks: &[&crate::shard::TermChunk]) {
-        let terms: usize = chunks.iter().map(|c| c.len()).sum();
-        self.folded.clear();
-        self.exact.clear();
-        self.postings.clear();
-        self.folded_end = Vec::with_capacity(terms);
-        self.exact_end = Vec::with_capacity(terms);
-        self.postings_end = Vec::with_capacity(terms);
+    pub fn set_terms(&mut self, chunks: &[&Terms]) {
+        self.terms = Terms::default();
         for c in chunks {
-            let (f, e, p) = (
-                self.folded.len() as u32,
-                self.exact.len() as u32,
-                self.postings.len() as u32,
-            );
-            self.folded.push_str(&c.folded);
-            self.exact.push_str(&c.exact);
-            self.postings.extend_from_slice(&c.postings);
-            self.folded_end.extend(c.folded_end.iter().map(|x| x + f));
-            self.exact_end.extend(c.exact_end.iter().map(|x| x + e));
-            self.postings_end
-                .extend(c.postings_end.iter().map(|x| x + p));
+            for i in 0..c.len() {
+                self.terms.push(c.get(i));
+            }
         }
         // Cached positions were computed from the previous dictionary.
         self.clear_cache();
@@ -438,8 +398,9 @@ impl SearchIndex {
 }
 
 /// Decodes a term's postings. Damaged postings end the list early rather than yielding
-/// positions outside the index. Numbers are read as [`super::format::Reader::varint`] reads them, but inline,
-/// one-byte numbers first and without error values: this is the innermost loop of a search.
+/// positions outside the index. Numbers are read as [`super::format::Reader::varint`] reads
+/// them, but inline, one-byte numbers first and without error values: this is the innermost
+/// loop of a search.
 pub(crate) struct Positions<'a> {
     bytes: std::slice::Iter<'a, u8>,
     /// The last position returned.

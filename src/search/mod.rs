@@ -30,6 +30,7 @@ mod radix;
 mod rank;
 mod snippet;
 mod tally;
+mod terms;
 pub mod tokenize;
 
 #[cfg(test)]
@@ -43,6 +44,7 @@ pub use index::SearchIndex;
 pub use query::{Field, Notice, Query};
 pub use snippet::{highlight_ranges, snippet_for, Highlighter, Snippet};
 use tally::Groups;
+pub use terms::Terms;
 
 use index::date_number;
 use query::FieldVocab;

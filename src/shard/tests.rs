@@ -5,7 +5,7 @@ use super::*;
 use crate::bundle::{Article, Block, Bundle, ConferenceKind};
 use crate::load::load_bundle;
 use crate::search::tokenize::word_ranges;
-use crate::search::{Facet, SearchIndex, SearchRequest, Sort};
+use crate::search::{Facet, SearchIndex, SearchRequest, Sort, Terms};
 
 /// The committed default bundle, built from the five seeds.
 fn seed_bundle() -> Bundle {
@@ -86,7 +86,7 @@ struct Opened {
     manifest: Manifest,
     docs: SearchIndex,
     articles: Vec<Article>,
-    chunks: Vec<TermChunk>,
+    chunks: Vec<Terms>,
 }
 
 fn file<'a>(s: &'a Sharded, f: &FileRef) -> &'a [u8] {
@@ -121,7 +121,7 @@ fn sharded_search(o: &Opened, req: &SearchRequest) -> crate::search::SearchResul
     let mut index = o.docs.clone();
     let q = index.parse_query(&req.query, req.exact, req.provinces_2025);
     let needed = needed_term_chunks(&o.manifest.terms, &q);
-    let chunks: Vec<&TermChunk> = needed.iter().map(|k| &o.chunks[*k]).collect();
+    let chunks: Vec<&Terms> = needed.iter().map(|k| &o.chunks[*k]).collect();
     index.set_terms(&chunks);
     index.search(req)
 }
@@ -267,7 +267,7 @@ fn default_options_keep_one_folded_form_in_one_chunk() {
     let (full, sharded) = shard(&bundle, ShardOptions::default());
     let o = open(&sharded);
     assert_eq!(
-        o.chunks.iter().map(TermChunk::len).sum::<usize>(),
+        o.chunks.iter().map(Terms::len).sum::<usize>(),
         full.term_count()
     );
     same_results(
