@@ -11,9 +11,8 @@
 //! to the core leaves results as they were.
 
 use hoinghi::load::load_bundle;
-use hoinghi::search::{Facet, SearchIndex, SearchRequest, SearchResults, Sort, Terms};
+use hoinghi::search::{Facet, SearchIndex, SearchRequest, SearchResults, Sort};
 use hoinghi::shard::{decode_docs, decode_terms, looks_like_manifest, FileRef, Manifest};
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
 
@@ -112,16 +111,12 @@ fn sharded_index(manifest_path: &Path, bytes: &[u8]) -> SearchIndex {
         order.swap(i, (seed >> 33) as usize % (i + 1));
     }
     let (mut decode, mut join) = (0.0, vec![]);
-    let mut loaded: BTreeMap<usize, Terms> = BTreeMap::new();
     for k in order {
         let t = Instant::now();
         let chunk = decode_terms(&files[k]).expect("term chunk");
         decode += t.elapsed().as_secs_f64() * 1e3;
         let t = Instant::now();
-        // As the app does: every chunk loaded so far, in chunk order.
-        loaded.insert(k, chunk);
-        let all: Vec<&Terms> = loaded.values().collect();
-        index.set_terms(&all);
+        index.add_terms(chunk);
         join.push(t.elapsed().as_secs_f64() * 1e3);
     }
     let total: f64 = join.iter().sum();

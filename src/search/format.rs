@@ -84,7 +84,8 @@
 //! `docs.bin` is this layout with zero terms (header, documents, facet tables), and each
 //! `terms-*.bin` holds a run of terms in the layout of the term count, terms and postings
 //! parts, after its own magic and version, so the app fetches only the runs holding the words
-//! searched.
+//! searched. Each decodes to a [`super::Terms`] (`write_terms` and `read_terms` below serve
+//! both files), and [`SearchIndex::add_terms`] joins it to the document table as it arrives.
 //!
 //! # Not stored
 //!
@@ -208,7 +209,7 @@ impl SearchIndex {
             .map(|facet| FacetTable::read(facet, &mut r, n))
             .collect::<Result<_, _>>()?;
         index.facets = FacetTables::new(tables);
-        index.terms = read_terms(r)?;
+        index.terms.add(read_terms(r)?);
         index.derive();
         Ok(index)
     }

@@ -12,7 +12,7 @@ use super::fold::fold;
 use super::format::put_varint;
 use super::locate::DocLocator;
 use super::rank;
-use super::terms::{Term, Terms};
+use super::terms::{Dictionary, Term, Terms};
 use super::tokenize::{word_ranges, Keys};
 use crate::bundle::Article;
 use std::any::Any;
@@ -79,7 +79,7 @@ pub struct SearchIndex {
     pub(crate) published: Vec<u32>,
     /// Latest conference date as `yyyymmdd` (0 when none).
     pub(crate) conf_date: Vec<u32>,
-    pub(crate) terms: Terms,
+    pub(crate) terms: Dictionary,
     /// One table per [`Facet::ALL`] entry, in that order; shared with the results, which name
     /// their values only when asked.
     pub(crate) facets: FacetTables,
@@ -223,7 +223,6 @@ impl SearchIndex {
                     dates.filter_map(date_number).max().unwrap_or(0)
                 })
                 .collect(),
-            terms: table,
             facets: FacetTables::new(
                 Facet::ALL
                     .iter()
@@ -232,6 +231,7 @@ impl SearchIndex {
             ),
             ..SearchIndex::empty()
         };
+        index.terms.add(table);
         index.derive();
         index
     }
@@ -245,7 +245,7 @@ impl SearchIndex {
             doc_start: vec![],
             published: vec![],
             conf_date: vec![],
-            terms: Terms::default(),
+            terms: Dictionary::default(),
             facets: FacetTables::default(),
             avg_title: 0.0,
             avg_body: 0.0,
@@ -307,17 +307,6 @@ impl SearchIndex {
     pub(crate) fn term_ids(&self, word: &str, exact: bool, prefix: bool) -> Vec<usize> {
         let folded_word = if exact { fold(word) } else { word.to_string() };
         let prefix = prefix && folded_word.chars().nth(1).is_some();
-        let n = self.term_count();
-        let lo = partition(n, |i| self.term(i).folded < folded_word.as_str());
-        let hi = lo
-            + partition(n - lo, |i| {
-                let t = self.term(lo + i).folded;
-                if prefix {
-                    t.starts_with(folded_word.as_str())
-                } else {
-                    t == folded_word
-                }
-            });
         let key = if exact { word } else { folded_word.as_str() };
         let form = |i: usize| {
             let t = self.term(i);
@@ -327,7 +316,9 @@ impl SearchIndex {
                 t.folded
             }
         };
-        let mut ids: Vec<usize> = (lo..hi)
+        let mut ids: Vec<usize> = self
+            .terms
+            .range(&folded_word, prefix)
             .filter(|i| {
                 let t = form(*i);
                 if prefix {
@@ -377,23 +368,18 @@ impl SearchIndex {
     /// The same index without terms: what a sharded bundle's `docs.bin` holds.
     pub(crate) fn docs_only(&self) -> SearchIndex {
         SearchIndex {
-            terms: Terms::default(),
+            terms: Dictionary::default(),
             ..self.clone()
         }
     }
 
-    /// Replaces the term dictionary with these chunks of a sharded bundle, which must be in
-    /// chunk order. Words whose chunks are all here are searched exactly as in the whole index;
-    /// words elsewhere match nothing.
-    pub fn set_terms(&mut self, chunks: &[&Terms]) {
-        self.terms = Terms::default();
-        for c in chunks {
-            for i in 0..c.len() {
-                self.terms.push(c.get(i));
-            }
-        }
-        // Cached positions were computed from the previous dictionary.
-        self.clear_cache();
+    /// Adds a term chunk of a sharded bundle; chunks may come in any order. Words whose chunks
+    /// have all been added are searched exactly as in the whole index; words elsewhere match
+    /// nothing. The chunk is kept as decoded, so the terms already here are not copied again.
+    pub fn add_terms(&mut self, chunk: Terms) {
+        self.terms.add(chunk);
+        // Memoised positions may lack the new chunk's terms; the adjacency bitset is still good.
+        self.scratch.lock().cache.clear();
     }
 }
 
@@ -452,18 +438,4 @@ impl Positions<'_> {
         self.bytes = [].iter();
         None
     }
-}
-
-/// Number of `i` in `0..n` for which `pred` holds, given it holds for a prefix of `0..n`.
-fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
-    let (mut lo, mut hi) = (0, n);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if pred(mid) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
 }

@@ -62,7 +62,8 @@ pub fn decode_bodies(bytes: &[u8], count: u32) -> Result<Vec<Vec<Block>>, ShardE
     Ok(bodies)
 }
 
-/// A term chunk (`docs/bundle-format.md`, "Sharded bundle").
+/// A term chunk (`docs/bundle-format.md`, "Sharded bundle"), to join to the document table
+/// with [`SearchIndex::add_terms`].
 pub fn decode_terms(bytes: &[u8]) -> Result<Terms, ShardError> {
     if bytes.len() < 8 || &bytes[..4] != TERMS_MAGIC {
         return Err(invalid("not a term chunk"));
