@@ -3,13 +3,17 @@
 //!
 //! `cargo run --release --example bundle_bench -- target/bench/bundle-35440.json [--dump]`
 //!
-//! Also prints the time [`SearchIndex::from_bytes`] takes on the bundle's index.
+//! Also prints the time [`SearchIndex::from_bytes`] takes on the bundle's index. Given a sharded
+//! bundle's `manifest.json` instead, it first joins every term chunk to the document table one
+//! at a time, in a shuffled order as they would arrive in the app, and prints what that took.
 //!
 //! `--dump` prints every result instead (ids, facet counts, histogram), to check that a change
 //! to the core leaves results as they were.
 
 use hoinghi::load::load_bundle;
 use hoinghi::search::{Facet, SearchIndex, SearchRequest, SearchResults, Sort};
+use hoinghi::shard::{decode_docs, decode_terms, looks_like_manifest, FileRef, Manifest};
+use std::path::Path;
 use std::time::Instant;
 
 /// The browser bench's queries, typed one character at a time.
@@ -86,11 +90,57 @@ fn dump(r: &SearchResults) {
     println!("  {:?} {:?}", r.histogram, r.notices);
 }
 
+/// The index of a sharded bundle with all its term chunks, joined one at a time in a shuffled
+/// (but fixed) order, printing the time decoding and joining took.
+fn sharded_index(manifest_path: &Path, bytes: &[u8]) -> SearchIndex {
+    let manifest = Manifest::parse(bytes).expect("manifest");
+    let dir = manifest_path.parent().expect("manifest folder");
+    let read = |f: &FileRef| {
+        let bytes = std::fs::read(dir.join(&f.name)).expect("read shard");
+        f.verify(&bytes).expect("shard checksum");
+        bytes
+    };
+    let mut index = decode_docs(&read(&manifest.docs)).expect("docs");
+    let files: Vec<Vec<u8>> = manifest.terms.iter().map(|t| read(&t.file)).collect();
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    let mut seed: u64 = 7;
+    for i in (1..order.len()).rev() {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        order.swap(i, (seed >> 33) as usize % (i + 1));
+    }
+    let (mut decode, mut join) = (0.0, vec![]);
+    for k in order {
+        let t = Instant::now();
+        let chunk = decode_terms(&files[k]).expect("term chunk");
+        decode += t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
+        index.add_terms(chunk);
+        join.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let total: f64 = join.iter().sum();
+    join.sort_by(f64::total_cmp);
+    let pct = |p: usize| join[(join.len() - 1) * p / 100];
+    eprintln!(
+        "term chunks: {} decoded in {decode:.1} ms; joined one at a time in {total:.1} ms \
+         (per chunk p50 {:.3} ms, p95 {:.3} ms, max {:.3} ms)",
+        join.len(),
+        pct(50),
+        pct(95),
+        pct(100)
+    );
+    index
+}
+
 fn main() {
     let path = std::env::args().nth(1).expect("bundle path");
     let bytes = std::fs::read(&path).expect("read bundle");
-    let loaded = load_bundle(&bytes).expect("bundle");
-    let (index, _) = loaded.search_index();
+    let index = if looks_like_manifest(&bytes) {
+        sharded_index(Path::new(&path), &bytes)
+    } else {
+        load_bundle(&bytes).expect("bundle").search_index().0
+    };
     if std::env::args().any(|a| a == "--dump") {
         for req in requests(&index) {
             println!("{req:?}");

@@ -16,7 +16,7 @@ use hoinghi::load::Loaded;
 use hoinghi::search::{SearchIndex, SearchRequest, SearchResults};
 use hoinghi::shard::{
     decode_bodies, decode_docs, decode_meta, decode_terms, needed_term_chunks, FileRef, Manifest,
-    ShardError, TermChunk,
+    ShardError,
 };
 
 use super::fetch::fetch_bytes;
@@ -63,7 +63,8 @@ pub enum Body {
 
 #[derive(Default)]
 struct TermStore {
-    loaded: BTreeMap<usize, TermChunk>,
+    /// Chunks added to the index.
+    loaded: HashSet<usize>,
     pending: HashSet<usize>,
     failed: BTreeMap<usize, String>,
 }
@@ -223,7 +224,7 @@ impl Shards {
             let missing: Vec<usize> = needed
                 .iter()
                 .copied()
-                .filter(|k| !store.loaded.contains_key(k) && !store.failed.contains_key(k))
+                .filter(|k| !store.loaded.contains(k) && !store.failed.contains_key(k))
                 .collect();
             let start: Vec<usize> = missing
                 .iter()
@@ -252,15 +253,14 @@ impl Shards {
                     store.pending.remove(k);
                     match bytes.and_then(|b| decode_terms(&b)) {
                         Ok(chunk) => {
-                            store.loaded.insert(*k, chunk);
+                            store.loaded.insert(*k);
+                            lock(&this.index).add_terms(chunk);
                         }
                         Err(e) => {
                             store.failed.insert(*k, text::terms(&file.name, &e));
                         }
                     }
                 }
-                let all: Vec<&TermChunk> = store.loaded.values().collect();
-                lock(&this.index).set_terms(&all);
             }
             this.terms_changed.notify();
         });

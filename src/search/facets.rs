@@ -6,7 +6,6 @@
 
 use super::collate::sort_key;
 use super::fold::fold;
-use super::index::{put_str, put_varint, IndexError, Reader};
 use super::query::Field;
 use super::tally::{self, DocValues};
 use crate::bundle::{Article, ConferenceKind, Level};
@@ -211,7 +210,7 @@ impl FacetTable {
         t
     }
 
-    fn empty() -> FacetTable {
+    pub(super) fn empty() -> FacetTable {
         FacetTable {
             values: vec![],
             groups: vec![],
@@ -225,7 +224,7 @@ impl FacetTable {
     }
 
     /// Fills the fields computed from the stored ones.
-    fn derive(&mut self, facet: Facet) {
+    pub(super) fn derive(&mut self, facet: Facet) {
         self.folded = self.values.iter().map(|v| normalise(&fold(v))).collect();
         let keys: Vec<Vec<u32>> = self
             .values
@@ -281,52 +280,6 @@ impl FacetTable {
     /// following words: `nguon:gia lai`).
     pub(crate) fn has_value(&self, facet: Facet, q: &str) -> bool {
         !self.resolve(facet, q).is_empty()
-    }
-
-    pub(crate) fn write(&self, out: &mut Vec<u8>) {
-        put_varint(out, self.values.len() as u32);
-        for (value, group) in self.values.iter().zip(&self.groups) {
-            put_str(out, value);
-            put_str(out, group);
-        }
-        for d in 0..self.doc_start.len() - 1 {
-            let ids = self.doc(d);
-            put_varint(out, ids.len() as u32);
-            let mut prev = 0;
-            for id in ids {
-                put_varint(out, id - prev);
-                prev = *id;
-            }
-        }
-    }
-
-    pub(crate) fn read(
-        facet: Facet,
-        r: &mut Reader<'_>,
-        docs: usize,
-    ) -> Result<FacetTable, IndexError> {
-        let mut t = FacetTable::empty();
-        let n = r.count(2)?;
-        for _ in 0..n {
-            t.values.push(r.str()?.to_string());
-            t.groups.push(r.str()?.to_string());
-        }
-        for _ in 0..docs {
-            let k = r.count(1)?;
-            let mut id: u32 = 0;
-            for _ in 0..k {
-                id = id
-                    .checked_add(r.varint()?)
-                    .ok_or(IndexError::Corrupt("facet value id"))?;
-                if id as usize >= n {
-                    return Err(IndexError::Corrupt("facet value id"));
-                }
-                t.doc_values.push(id);
-            }
-            t.doc_start.push(t.doc_values.len() as u32);
-        }
-        t.derive(facet);
-        Ok(t)
     }
 }
 

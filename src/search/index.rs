@@ -1,4 +1,5 @@
-//! The search index: building it from articles, and its binary format (`docs/index-format.md`).
+//! The search index: building it from articles, and reading its terms' postings. Its binary
+//! format is in [`super::format`].
 //!
 //! Every word occurrence gets a *global position*: documents are laid end to end, each as its
 //! title, a gap, then its body blocks each followed by a gap. A term's postings are the sorted
@@ -8,8 +9,10 @@
 
 use super::facets::{Facet, FacetTable, FacetTables};
 use super::fold::fold;
+use super::format::put_varint;
 use super::locate::DocLocator;
 use super::rank;
+use super::terms::{Dictionary, Term, Terms};
 use super::tokenize::{word_ranges, Keys};
 use crate::bundle::Article;
 use std::any::Any;
@@ -18,39 +21,8 @@ use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-/// First bytes of a serialised index.
-pub const MAGIC: &[u8; 4] = b"HNSX";
-/// Format version written by [`SearchIndex::to_bytes`]; other versions are refused.
-pub const FORMAT_VERSION: u32 = 1;
-
 /// Postings bytes a prefix may expand to (see [`SearchIndex::term_ids`]).
 pub const PREFIX_BUDGET: usize = 160 * 1024;
-
-/// Why bytes could not be read as an index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum IndexError {
-    BadMagic,
-    UnsupportedVersion(u32),
-    /// The bytes end early or a length or id points outside the data.
-    Corrupt(&'static str),
-}
-
-impl fmt::Display for IndexError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            IndexError::BadMagic => write!(f, "not a hoinghi search index"),
-            IndexError::UnsupportedVersion(v) => {
-                write!(
-                    f,
-                    "search index version {v} is not supported (expected {FORMAT_VERSION})"
-                )
-            }
-            IndexError::Corrupt(what) => write!(f, "search index is damaged ({what})"),
-        }
-    }
-}
-
-impl std::error::Error for IndexError {}
 
 /// Memory reused across searches: a bitset over global positions for adjacency tests, and the
 /// positions of recently searched words. It carries no index data, so it is ignored by
@@ -107,14 +79,7 @@ pub struct SearchIndex {
     pub(crate) published: Vec<u32>,
     /// Latest conference date as `yyyymmdd` (0 when none).
     pub(crate) conf_date: Vec<u32>,
-    /// Terms sorted by (folded, exact): folded forms concatenated, with end offsets.
-    pub(crate) folded: String,
-    pub(crate) folded_end: Vec<u32>,
-    pub(crate) exact: String,
-    pub(crate) exact_end: Vec<u32>,
-    /// Delta-varint position lists, concatenated, with end offsets per term.
-    pub(crate) postings: Vec<u8>,
-    pub(crate) postings_end: Vec<u32>,
+    pub(crate) terms: Dictionary,
     /// One table per [`Facet::ALL`] entry, in that order; shared with the results, which name
     /// their values only when asked.
     pub(crate) facets: FacetTables,
@@ -227,6 +192,21 @@ impl SearchIndex {
         doc_start.push(pos);
         terms.sort_unstable_by(|a, b| (&a.folded, &a.exact).cmp(&(&b.folded, &b.exact)));
 
+        let mut table = Terms::default();
+        let mut postings = Vec::new();
+        for t in &terms {
+            postings.clear();
+            let mut prev = 0;
+            for p in &t.positions {
+                put_varint(&mut postings, p - prev);
+                prev = *p;
+            }
+            table.push(Term {
+                folded: &t.folded,
+                exact: &t.exact,
+                postings: &postings,
+            });
+        }
         let mut index = SearchIndex {
             ids_hash: ids_hash(articles),
             title_len,
@@ -243,43 +223,41 @@ impl SearchIndex {
                     dates.filter_map(date_number).max().unwrap_or(0)
                 })
                 .collect(),
-            folded: String::new(),
-            folded_end: Vec::with_capacity(terms.len()),
-            exact: String::new(),
-            exact_end: Vec::with_capacity(terms.len()),
-            postings: Vec::new(),
-            postings_end: Vec::with_capacity(terms.len()),
             facets: FacetTables::new(
                 Facet::ALL
                     .iter()
                     .map(|f| FacetTable::build(*f, articles))
                     .collect(),
             ),
+            ..SearchIndex::empty()
+        };
+        index.terms.add(table);
+        index.derive();
+        index
+    }
+
+    /// No documents and no terms, nothing derived: a start for building or reading one.
+    pub(super) fn empty() -> SearchIndex {
+        SearchIndex {
+            ids_hash: 0,
+            title_len: vec![],
+            body_len: vec![],
+            doc_start: vec![],
+            published: vec![],
+            conf_date: vec![],
+            terms: Dictionary::default(),
+            facets: FacetTables::default(),
             avg_title: 0.0,
             avg_body: 0.0,
             title_norm: vec![],
             body_norm: vec![],
             locator: DocLocator::default(),
             scratch: Scratch::default(),
-        };
-        for t in &terms {
-            index.folded.push_str(&t.folded);
-            index.folded_end.push(index.folded.len() as u32);
-            index.exact.push_str(&t.exact);
-            index.exact_end.push(index.exact.len() as u32);
-            let mut prev = 0;
-            for p in &t.positions {
-                put_varint(&mut index.postings, p - prev);
-                prev = *p;
-            }
-            index.postings_end.push(index.postings.len() as u32);
         }
-        index.derive();
-        index
     }
 
     /// Fills the fields computed from the stored ones.
-    fn derive(&mut self) {
+    pub(super) fn derive(&mut self) {
         self.locator = DocLocator::new(&self.doc_start);
         let n = self.title_len.len().max(1) as f32;
         self.avg_title = (self.title_len.iter().map(|l| *l as f32).sum::<f32>() / n).max(1.0);
@@ -309,7 +287,7 @@ impl SearchIndex {
 
     /// Number of distinct terms (exact forms).
     pub fn term_count(&self) -> usize {
-        self.folded_end.len()
+        self.terms.len()
     }
 
     /// True when this index was built from exactly these articles (same ids, same order).
@@ -317,17 +295,8 @@ impl SearchIndex {
         articles.len() == self.len() && ids_hash(articles) == self.ids_hash
     }
 
-    fn slice<'a>(blob: &'a str, ends: &[u32], i: usize) -> &'a str {
-        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-        &blob[start..ends[i] as usize]
-    }
-
-    pub(crate) fn folded_term(&self, i: usize) -> &str {
-        Self::slice(&self.folded, &self.folded_end, i)
-    }
-
-    pub(crate) fn exact_term(&self, i: usize) -> &str {
-        Self::slice(&self.exact, &self.exact_end, i)
+    pub(crate) fn term(&self, i: usize) -> Term<'_> {
+        self.terms.get(i)
     }
 
     /// Term ids matching a query word: by folded key, or by exact key when `exact`; with
@@ -338,25 +307,20 @@ impl SearchIndex {
     pub(crate) fn term_ids(&self, word: &str, exact: bool, prefix: bool) -> Vec<usize> {
         let folded_word = if exact { fold(word) } else { word.to_string() };
         let prefix = prefix && folded_word.chars().nth(1).is_some();
-        let n = self.term_count();
-        let lo = partition(n, |i| self.folded_term(i) < folded_word.as_str());
-        let hi = lo
-            + partition(n - lo, |i| {
-                let t = self.folded_term(lo + i);
-                if prefix {
-                    t.starts_with(folded_word.as_str())
-                } else {
-                    t == folded_word
-                }
-            });
-        let mut ids: Vec<usize> = (lo..hi)
+        let key = if exact { word } else { folded_word.as_str() };
+        let form = |i: usize| {
+            let t = self.term(i);
+            if exact {
+                t.exact
+            } else {
+                t.folded
+            }
+        };
+        let mut ids: Vec<usize> = self
+            .terms
+            .range(&folded_word, prefix)
             .filter(|i| {
-                let t = if exact {
-                    self.exact_term(*i)
-                } else {
-                    self.folded_term(*i)
-                };
-                let key = if exact { word } else { folded_word.as_str() };
+                let t = form(*i);
                 if prefix {
                     t.starts_with(key)
                 } else {
@@ -364,21 +328,13 @@ impl SearchIndex {
                 }
             })
             .collect();
-        let size =
-            |i: usize| self.postings_end[i] - if i == 0 { 0 } else { self.postings_end[i - 1] };
-        if prefix && ids.iter().map(|i| size(*i) as usize).sum::<usize>() > PREFIX_BUDGET {
-            let key = if exact { word } else { folded_word.as_str() };
-            let is_word = |i: usize| {
-                (if exact {
-                    self.exact_term(i)
-                } else {
-                    self.folded_term(i)
-                }) == key
-            };
+        let size = |i: usize| self.term(i).postings.len();
+        if prefix && ids.iter().map(|i| size(*i)).sum::<usize>() > PREFIX_BUDGET {
+            let is_word = |i: usize| form(i) == key;
             ids.sort_by_cached_key(|i| (!is_word(*i), size(*i)));
             let mut total = 0;
             ids.retain(|i| {
-                total += size(*i) as usize;
+                total += size(*i);
                 is_word(*i) || total <= PREFIX_BUDGET
             });
             ids.sort_unstable();
@@ -389,7 +345,7 @@ impl SearchIndex {
     /// The global positions of term `id`, in order.
     pub(crate) fn positions(&self, id: usize) -> Positions<'_> {
         Positions {
-            bytes: self.postings_of(id).iter(),
+            bytes: self.term(id).postings.iter(),
             at: 0,
             limit: *self.doc_start.last().unwrap_or(&0),
         }
@@ -400,7 +356,7 @@ impl SearchIndex {
         // Every position takes a byte or more. Written into a slice: pushing one by one is
         // several times slower in the size-optimised build.
         let start = out.len();
-        out.resize(start + self.postings_len(id), 0);
+        out.resize(start + self.term(id).postings.len(), 0);
         let mut n = 0;
         for (slot, p) in out[start..].iter_mut().zip(self.positions(id)) {
             *slot = p;
@@ -409,202 +365,28 @@ impl SearchIndex {
         out.truncate(start + n);
     }
 
-    /// Byte length of term `i`'s postings list.
-    pub(crate) fn postings_len(&self, i: usize) -> usize {
-        self.postings_of(i).len()
-    }
-
-    pub(crate) fn postings_of(&self, i: usize) -> &[u8] {
-        let start = if i == 0 {
-            0
-        } else {
-            self.postings_end[i - 1] as usize
-        };
-        &self.postings[start..self.postings_end[i] as usize]
-    }
-
     /// The same index without terms: what a sharded bundle's `docs.bin` holds.
     pub(crate) fn docs_only(&self) -> SearchIndex {
         SearchIndex {
-            folded: String::new(),
-            folded_end: vec![],
-            exact: String::new(),
-            exact_end: vec![],
-            postings: vec![],
-            postings_end: vec![],
+            terms: Dictionary::default(),
             ..self.clone()
         }
     }
 
-    /// Replaces the term dictionary with these chunks of a sharded bundle, which must be in
-    /// chunk order. Words whose chunks are all here are searched exactly as in the whole index;
-    /// words elsewhere match nothing.
-    pub fn set_terms(&mut self, chunks: &[&crate::shard::TermChunk]) {
-        let terms: usize = chunks.iter().map(|c| c.len()).sum();
-        self.folded.clear();
-        self.exact.clear();
-        self.postings.clear();
-        self.folded_end = Vec::with_capacity(terms);
-        self.exact_end = Vec::with_capacity(terms);
-        self.postings_end = Vec::with_capacity(terms);
-        for c in chunks {
-            let (f, e, p) = (
-                self.folded.len() as u32,
-                self.exact.len() as u32,
-                self.postings.len() as u32,
-            );
-            self.folded.push_str(&c.folded);
-            self.exact.push_str(&c.exact);
-            self.postings.extend_from_slice(&c.postings);
-            self.folded_end.extend(c.folded_end.iter().map(|x| x + f));
-            self.exact_end.extend(c.exact_end.iter().map(|x| x + e));
-            self.postings_end
-                .extend(c.postings_end.iter().map(|x| x + p));
-        }
-        // Cached positions were computed from the previous dictionary.
-        self.clear_cache();
-    }
-
-    /// Serialises the index (format documented in `docs/index-format.md`).
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.postings.len() + self.folded.len() * 2 + 64);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        out.extend_from_slice(&self.ids_hash.to_le_bytes());
-        let n = self.len();
-        put_varint(&mut out, n as u32);
-        for d in 0..n {
-            let gaps =
-                self.doc_start[d + 1] - self.doc_start[d] - self.title_len[d] - self.body_len[d];
-            for v in [
-                self.title_len[d],
-                self.body_len[d],
-                gaps,
-                self.published[d],
-                self.conf_date[d],
-            ] {
-                put_varint(&mut out, v);
-            }
-        }
-        put_varint(&mut out, self.facets.len() as u32);
-        for table in self.facets.iter() {
-            table.write(&mut out);
-        }
-        put_varint(&mut out, self.term_count() as u32);
-        let mut prev = "";
-        let mut prev_end = 0;
-        for i in 0..self.term_count() {
-            let (folded, exact) = (self.folded_term(i), self.exact_term(i));
-            let shared = common_prefix(prev, folded);
-            put_varint(&mut out, shared as u32);
-            put_str(&mut out, &folded[shared..]);
-            put_str(&mut out, if exact == folded { "" } else { exact });
-            put_varint(&mut out, self.postings_end[i] - prev_end);
-            prev_end = self.postings_end[i];
-            prev = folded;
-        }
-        out.extend_from_slice(&self.postings);
-        out
-    }
-
-    /// Reads an index written by [`SearchIndex::to_bytes`]; never panics on damaged input.
-    pub fn from_bytes(bytes: &[u8]) -> Result<SearchIndex, IndexError> {
-        if bytes.len() < 16 || &bytes[..4] != MAGIC {
-            return Err(IndexError::BadMagic);
-        }
-        let version = u32::from_le_bytes(bytes[4..8].try_into().expect("4 bytes"));
-        if version != FORMAT_VERSION {
-            return Err(IndexError::UnsupportedVersion(version));
-        }
-        let ids_hash = u64::from_le_bytes(bytes[8..16].try_into().expect("8 bytes"));
-        let mut r = Reader { bytes, at: 16 };
-        let n = r.count(5)?;
-        let mut index = SearchIndex {
-            ids_hash,
-            title_len: Vec::with_capacity(n),
-            body_len: Vec::with_capacity(n),
-            doc_start: Vec::with_capacity(n + 1),
-            published: Vec::with_capacity(n),
-            conf_date: Vec::with_capacity(n),
-            folded: String::new(),
-            folded_end: vec![],
-            exact: String::new(),
-            exact_end: vec![],
-            postings: vec![],
-            postings_end: vec![],
-            facets: FacetTables::default(),
-            avg_title: 0.0,
-            avg_body: 0.0,
-            title_norm: vec![],
-            body_norm: vec![],
-            locator: DocLocator::default(),
-            scratch: Scratch::default(),
-        };
-        let mut pos: u32 = 0;
-        for _ in 0..n {
-            let (t, b, gaps) = (r.varint()?, r.varint()?, r.varint()?);
-            index.doc_start.push(pos);
-            pos = [t, b, gaps]
-                .iter()
-                .try_fold(pos, |acc, v| acc.checked_add(*v))
-                .ok_or(IndexError::Corrupt("document lengths"))?;
-            index.title_len.push(t);
-            index.body_len.push(b);
-            index.published.push(r.varint()?);
-            index.conf_date.push(r.varint()?);
-        }
-        index.doc_start.push(pos);
-        let n_facets = r.count(1)?;
-        if n_facets != Facet::ALL.len() {
-            return Err(IndexError::Corrupt("facet count"));
-        }
-        let tables = Facet::ALL
-            .into_iter()
-            .map(|facet| FacetTable::read(facet, &mut r, n))
-            .collect::<Result<_, _>>()?;
-        index.facets = FacetTables::new(tables);
-        let n_terms = r.count(3)?;
-        index.folded_end.reserve(n_terms);
-        index.exact_end.reserve(n_terms);
-        index.postings_end.reserve(n_terms);
-        let mut total: u32 = 0;
-        for i in 0..n_terms {
-            let shared = r.varint()? as usize;
-            let prev = if i == 0 { "" } else { index.folded_term(i - 1) };
-            let prefix = prev
-                .get(..shared)
-                .ok_or(IndexError::Corrupt("term prefix"))?
-                .to_string();
-            let suffix = r.str()?;
-            index.folded.push_str(&prefix);
-            index.folded.push_str(suffix);
-            index.folded_end.push(index.folded.len() as u32);
-            let exact = r.str()?;
-            if exact.is_empty() {
-                let folded = index.folded_term(i).to_string();
-                index.exact.push_str(&folded);
-            } else {
-                index.exact.push_str(exact);
-            }
-            index.exact_end.push(index.exact.len() as u32);
-            total = total
-                .checked_add(r.varint()?)
-                .ok_or(IndexError::Corrupt("postings size"))?;
-            index.postings_end.push(total);
-        }
-        let rest = &bytes[r.at..];
-        if rest.len() != total as usize {
-            return Err(IndexError::Corrupt("postings size"));
-        }
-        index.postings = rest.to_vec();
-        index.derive();
-        Ok(index)
+    /// Adds a term chunk of a sharded bundle; chunks may come in any order. Words whose chunks
+    /// have all been added are searched exactly as in the whole index; words elsewhere match
+    /// nothing. The chunk is kept as decoded, so the terms already here are not copied again.
+    pub fn add_terms(&mut self, chunk: Terms) {
+        self.terms.add(chunk);
+        // Memoised positions may lack the new chunk's terms; the adjacency bitset is still good.
+        self.scratch.lock().cache.clear();
     }
 }
 
 /// Decodes a term's postings. Damaged postings end the list early rather than yielding
-/// positions outside the index. Numbers are read as [`Reader::varint`] reads them, but inline,
-/// one-byte numbers first and without error values: this is the innermost loop of a search.
+/// positions outside the index. Numbers are read as [`super::format::Reader::varint`] reads
+/// them, but inline, one-byte numbers first and without error values: this is the innermost
+/// loop of a search.
 pub(crate) struct Positions<'a> {
     bytes: std::slice::Iter<'a, u8>,
     /// The last position returned.
@@ -655,83 +437,5 @@ impl Positions<'_> {
     fn stop<T>(&mut self) -> Option<T> {
         self.bytes = [].iter();
         None
-    }
-}
-
-/// Number of `i` in `0..n` for which `pred` holds, given it holds for a prefix of `0..n`.
-fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
-    let (mut lo, mut hi) = (0, n);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if pred(mid) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
-}
-
-pub(crate) fn common_prefix(a: &str, b: &str) -> usize {
-    let mut n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
-    while !b.is_char_boundary(n) {
-        n -= 1;
-    }
-    n
-}
-
-/// LEB128: seven bits per byte, low bits first, high bit set on all but the last byte.
-pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_varint(out, s.len() as u32);
-    out.extend_from_slice(s.as_bytes());
-}
-
-/// Bounds-checked reading of the primitives above.
-pub(crate) struct Reader<'a> {
-    pub(crate) bytes: &'a [u8],
-    pub(crate) at: usize,
-}
-
-impl<'a> Reader<'a> {
-    pub(crate) fn varint(&mut self) -> Result<u32, IndexError> {
-        let mut v: u64 = 0;
-        for shift in (0..35).step_by(7) {
-            let b = *self
-                .bytes
-                .get(self.at)
-                .ok_or(IndexError::Corrupt("truncated"))?;
-            self.at += 1;
-            v |= u64::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return u32::try_from(v).map_err(|_| IndexError::Corrupt("number too large"));
-            }
-        }
-        Err(IndexError::Corrupt("number too long"))
-    }
-
-    /// A count of items that each take at least `min_bytes`, checked against what is left so
-    /// that damaged counts cannot trigger huge allocations.
-    pub(crate) fn count(&mut self, min_bytes: usize) -> Result<usize, IndexError> {
-        let n = self.varint()? as usize;
-        if n.saturating_mul(min_bytes) > self.bytes.len() - self.at {
-            return Err(IndexError::Corrupt("count larger than the data"));
-        }
-        Ok(n)
-    }
-
-    pub(crate) fn str(&mut self) -> Result<&'a str, IndexError> {
-        let len = self.varint()? as usize;
-        let end = self.at.checked_add(len).filter(|e| *e <= self.bytes.len());
-        let bytes = &self.bytes[self.at..end.ok_or(IndexError::Corrupt("truncated"))?];
-        self.at += len;
-        std::str::from_utf8(bytes).map_err(|_| IndexError::Corrupt("text is not UTF-8"))
     }
 }

@@ -22,6 +22,7 @@ pub mod base64;
 pub mod collate;
 mod facets;
 pub mod fold;
+pub(crate) mod format;
 pub(crate) mod index;
 mod locate;
 pub mod query;
@@ -29,6 +30,7 @@ mod radix;
 mod rank;
 mod snippet;
 mod tally;
+mod terms;
 pub mod tokenize;
 
 #[cfg(test)]
@@ -37,10 +39,12 @@ mod tests;
 pub use facets::{Facet, FacetCounts, FacetSort, FacetValue};
 
 use facets::{FacetTable, FacetTables, FacetTally};
-pub use index::{IndexError, SearchIndex, FORMAT_VERSION, MAGIC};
+pub use format::{IndexError, FORMAT_VERSION, MAGIC};
+pub use index::SearchIndex;
 pub use query::{Field, Notice, Query};
 pub use snippet::{highlight_ranges, snippet_for, Highlighter, Snippet};
 use tally::Groups;
+pub use terms::Terms;
 
 use index::date_number;
 use query::FieldVocab;
@@ -317,17 +321,6 @@ impl SearchIndex {
             Sort::ConferenceDate => (&self.conf_date, newest),
         };
         radix::sort_by_key(ids, |d| u64::from(by(dates[d as usize])));
-    }
-
-    /// Serialised index as base64, for embedding in the bundle's JSON.
-    pub fn to_base64(&self) -> String {
-        base64::encode(&self.to_bytes())
-    }
-
-    /// Reads an index from [`SearchIndex::to_base64`] output.
-    pub fn from_base64(text: &str) -> Result<SearchIndex, IndexError> {
-        let bytes = base64::decode(text).ok_or(IndexError::Corrupt("invalid base64"))?;
-        SearchIndex::from_bytes(&bytes)
     }
 }
 

@@ -24,9 +24,7 @@ pub use manifest::{
     looks_like_manifest, BodyFiles, FileRef, FirstPage, Manifest, MetaFile, TermFile, FORMAT,
     VERSION,
 };
-pub use reader::{
-    decode_bodies, decode_docs, decode_meta, decode_terms, needed_term_chunks, TermChunk,
-};
+pub use reader::{decode_bodies, decode_docs, decode_meta, decode_terms, needed_term_chunks};
 pub use writer::{write_sharded, ShardOptions, Sharded};
 
 use std::fmt;

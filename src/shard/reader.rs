@@ -6,34 +6,11 @@ use super::{ShardError, VERSION};
 use crate::bundle::{Article, Block};
 use crate::load::problem;
 use crate::search::fold::fold;
-use crate::search::index::Reader;
-use crate::search::{Query, SearchIndex};
+use crate::search::format::{read_terms, Reader};
+use crate::search::{Query, SearchIndex, Terms};
 
 /// First bytes of a term chunk.
 pub const TERMS_MAGIC: &[u8; 4] = b"HNST";
-
-/// One decoded term chunk: its terms in order, with offsets local to the chunk. Join chunks to
-/// an index with [`SearchIndex::set_terms`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TermChunk {
-    pub(crate) folded: String,
-    pub(crate) folded_end: Vec<u32>,
-    pub(crate) exact: String,
-    pub(crate) exact_end: Vec<u32>,
-    pub(crate) postings: Vec<u8>,
-    pub(crate) postings_end: Vec<u32>,
-}
-
-impl TermChunk {
-    /// Number of terms.
-    pub fn len(&self) -> usize {
-        self.folded_end.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.folded_end.is_empty()
-    }
-}
 
 fn invalid(what: impl std::fmt::Display) -> ShardError {
     ShardError::Invalid(what.to_string())
@@ -85,8 +62,9 @@ pub fn decode_bodies(bytes: &[u8], count: u32) -> Result<Vec<Vec<Block>>, ShardE
     Ok(bodies)
 }
 
-/// A term chunk (`docs/bundle-format.md`, "Sharded bundle").
-pub fn decode_terms(bytes: &[u8]) -> Result<TermChunk, ShardError> {
+/// A term chunk (`docs/bundle-format.md`, "Sharded bundle"), to join to the document table
+/// with [`SearchIndex::add_terms`].
+pub fn decode_terms(bytes: &[u8]) -> Result<Terms, ShardError> {
     if bytes.len() < 8 || &bytes[..4] != TERMS_MAGIC {
         return Err(invalid("not a term chunk"));
     }
@@ -94,49 +72,7 @@ pub fn decode_terms(bytes: &[u8]) -> Result<TermChunk, ShardError> {
     if version != VERSION {
         return Err(invalid(format!("term chunk version {version}")));
     }
-    let mut r = Reader { bytes, at: 8 };
-    let n = r.count(3).map_err(invalid)?;
-    let mut c = TermChunk {
-        folded: String::new(),
-        folded_end: Vec::with_capacity(n),
-        exact: String::new(),
-        exact_end: Vec::with_capacity(n),
-        postings: Vec::new(),
-        postings_end: Vec::with_capacity(n),
-    };
-    let mut total: u32 = 0;
-    let mut prev_start = 0;
-    for _ in 0..n {
-        let shared = r.varint().map_err(invalid)? as usize;
-        let prev = &c.folded[prev_start..];
-        let prefix = prev
-            .get(..shared)
-            .ok_or(invalid("term prefix"))?
-            .to_string();
-        let suffix = r.str().map_err(invalid)?;
-        prev_start = c.folded.len();
-        c.folded.push_str(&prefix);
-        c.folded.push_str(suffix);
-        c.folded_end.push(c.folded.len() as u32);
-        match r.str().map_err(invalid)? {
-            "" => {
-                let folded = c.folded[prev_start..].to_string();
-                c.exact.push_str(&folded);
-            }
-            exact => c.exact.push_str(exact),
-        }
-        c.exact_end.push(c.exact.len() as u32);
-        total = total
-            .checked_add(r.varint().map_err(invalid)?)
-            .ok_or(invalid("postings size"))?;
-        c.postings_end.push(total);
-    }
-    let rest = &bytes[r.at..];
-    if rest.len() != total as usize {
-        return Err(invalid("postings size"));
-    }
-    c.postings = rest.to_vec();
-    Ok(c)
+    read_terms(Reader { bytes, at: 8 }).map_err(invalid)
 }
 
 /// The term chunks (positions in `terms`) holding every term `query` can match: each word's

@@ -5,7 +5,7 @@ use super::*;
 use crate::bundle::{Article, Block, Bundle, ConferenceKind};
 use crate::load::load_bundle;
 use crate::search::tokenize::word_ranges;
-use crate::search::{Facet, SearchIndex, SearchRequest, Sort};
+use crate::search::{Facet, SearchIndex, SearchRequest, Sort, Terms};
 
 /// The committed default bundle, built from the five seeds.
 fn seed_bundle() -> Bundle {
@@ -86,7 +86,7 @@ struct Opened {
     manifest: Manifest,
     docs: SearchIndex,
     articles: Vec<Article>,
-    chunks: Vec<TermChunk>,
+    chunks: Vec<Terms>,
 }
 
 fn file<'a>(s: &'a Sharded, f: &FileRef) -> &'a [u8] {
@@ -116,13 +116,20 @@ fn open(s: &Sharded) -> Opened {
     }
 }
 
-/// Searches the sharded form with only the term chunks the query needs.
+/// The term chunks `req` needs.
+fn needed(o: &Opened, req: &SearchRequest) -> Vec<usize> {
+    let q = o
+        .docs
+        .parse_query(&req.query, req.exact, req.provinces_2025);
+    needed_term_chunks(&o.manifest.terms, &q)
+}
+
+/// Searches the sharded form with only the term chunks the query needs, added last first.
 fn sharded_search(o: &Opened, req: &SearchRequest) -> crate::search::SearchResults {
     let mut index = o.docs.clone();
-    let q = index.parse_query(&req.query, req.exact, req.provinces_2025);
-    let needed = needed_term_chunks(&o.manifest.terms, &q);
-    let chunks: Vec<&TermChunk> = needed.iter().map(|k| &o.chunks[*k]).collect();
-    index.set_terms(&chunks);
+    for k in needed(o, req).into_iter().rev() {
+        index.add_terms(o.chunks[k].clone());
+    }
     index.search(req)
 }
 
@@ -206,12 +213,9 @@ fn seed_bundle_round_trips() {
     }
 }
 
-#[test]
-fn random_queries_match_the_single_file() {
-    let bundle = remixed_bundle(240);
-    let (full, sharded) = shard(&bundle, SMALL);
-    let o = open(&sharded);
-    let words: Vec<String> = bundle
+/// The words of the titles, to make queries of.
+fn title_words(bundle: &Bundle) -> Vec<String> {
+    bundle
         .articles
         .iter()
         .flat_map(|a| {
@@ -219,46 +223,109 @@ fn random_queries_match_the_single_file() {
                 .map(|r| a.title[r].to_string())
                 .collect::<Vec<_>>()
         })
-        .collect();
+        .collect()
+}
+
+/// A query of one to three of `words`, some excluded, folded or cut to a prefix, sometimes with
+/// OR, exact marks or a facet filter.
+fn random_request(rng: &mut Lcg, words: &[String], full: &SearchIndex) -> SearchRequest {
+    let mut parts = Vec::new();
+    for _ in 0..1 + rng.below(3) {
+        let w = &words[rng.below(words.len())];
+        let part = match rng.below(6) {
+            0 => format!("-{w}"),
+            1 => crate::search::fold::fold(w),
+            2 => w.chars().take(2).collect(),
+            _ => w.clone(),
+        };
+        parts.push(part);
+    }
+    if rng.below(4) == 0 {
+        parts.insert(1.min(parts.len()), "OR".into());
+    }
+    let facet = Facet::ALL[rng.below(Facet::ALL.len())];
+    let filters = match rng.below(3) {
+        0 => {
+            let values = full
+                .search(&SearchRequest::default())
+                .facet_top(facet, 1)
+                .values
+                .iter()
+                .take(1)
+                .map(|v| v.value.clone())
+                .collect();
+            vec![(facet, values)]
+        }
+        _ => vec![],
+    };
+    SearchRequest {
+        query: parts.join(" "),
+        exact: rng.below(3) == 0,
+        filters,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn random_queries_match_the_single_file() {
+    let bundle = remixed_bundle(240);
+    let (full, sharded) = shard(&bundle, SMALL);
+    let o = open(&sharded);
+    let words = title_words(&bundle);
     let mut rng = Lcg(42);
     for _ in 0..300 {
-        let mut parts = Vec::new();
-        for _ in 0..1 + rng.below(3) {
-            let w = &words[rng.below(words.len())];
-            let part = match rng.below(6) {
-                0 => format!("-{w}"),
-                1 => crate::search::fold::fold(w),
-                2 => w.chars().take(2).collect(),
-                _ => w.clone(),
-            };
-            parts.push(part);
-        }
-        if rng.below(4) == 0 {
-            parts.insert(1.min(parts.len()), "OR".into());
-        }
-        let facet = Facet::ALL[rng.below(Facet::ALL.len())];
-        let filters = match rng.below(3) {
-            0 => {
-                let values = full
-                    .search(&SearchRequest::default())
-                    .facet_top(facet, 1)
-                    .values
-                    .iter()
-                    .take(1)
-                    .map(|v| v.value.clone())
-                    .collect();
-                vec![(facet, values)]
-            }
-            _ => vec![],
-        };
-        let req = SearchRequest {
-            query: parts.join(" "),
-            exact: rng.below(3) == 0,
-            filters,
-            ..Default::default()
-        };
+        let req = random_request(&mut rng, &words, &full);
         same_results(&full, &o, &req);
     }
+}
+
+/// As in the app: chunks arrive one at a time in any order, and a query waiting for a chunk
+/// was searched without it before and is searched again once it is here, so nothing memoised
+/// from the first search may leak into the second.
+#[test]
+fn chunks_added_one_at_a_time_in_any_order_search_like_the_whole() {
+    let bundle = remixed_bundle(240);
+    let (full, sharded) = shard(&bundle, SMALL);
+    let o = open(&sharded);
+    let words = title_words(&bundle);
+    let mut rng = Lcg(99);
+    let reqs: Vec<SearchRequest> = (0..200)
+        .map(|_| random_request(&mut rng, &words, &full))
+        .collect();
+    let mut order: Vec<usize> = (0..o.chunks.len()).collect();
+    for i in (1..order.len()).rev() {
+        order.swap(i, rng.below(i + 1));
+    }
+    let mut index = o.docs.clone();
+    let mut added = vec![false; o.chunks.len()];
+    let mut compared = 0;
+    for k in order {
+        let waiting: Vec<&SearchRequest> = reqs
+            .iter()
+            .filter(|r| needed(&o, r).contains(&k))
+            .take(3)
+            .collect();
+        for req in &waiting {
+            index.search(req);
+        }
+        index.add_terms(o.chunks[k].clone());
+        added[k] = true;
+        for req in waiting {
+            if needed(&o, req).iter().all(|k| added[*k]) {
+                assert_eq!(index.search(req), full.search(req), "query {req:?}");
+                compared += 1;
+            }
+        }
+    }
+    assert!(
+        compared >= 20,
+        "only {compared} queries compared on the way"
+    );
+    for req in &reqs {
+        assert_eq!(index.search(req), full.search(req), "query {req:?}");
+    }
+    // All added: the same terms, in the same order, as the whole index.
+    assert_eq!(index.to_bytes(), full.to_bytes());
 }
 
 #[test]
@@ -267,7 +334,7 @@ fn default_options_keep_one_folded_form_in_one_chunk() {
     let (full, sharded) = shard(&bundle, ShardOptions::default());
     let o = open(&sharded);
     assert_eq!(
-        o.chunks.iter().map(TermChunk::len).sum::<usize>(),
+        o.chunks.iter().map(Terms::len).sum::<usize>(),
         full.term_count()
     );
     same_results(

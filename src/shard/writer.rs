@@ -4,6 +4,7 @@ use super::manifest::{BodyFiles, FileRef, FirstPage, Manifest, MetaFile, TermFil
 use super::reader::TERMS_MAGIC;
 use super::{FORMAT, VERSION};
 use crate::bundle::{Article, Block, Bundle, SCHEMA_VERSION};
+use crate::search::format::write_terms;
 use crate::search::{SearchIndex, SearchRequest};
 
 /// How an archive is cut into shards.
@@ -79,7 +80,7 @@ pub fn write_sharded(bundle: &Bundle, index: &SearchIndex, opts: ShardOptions) -
         .into_iter()
         .enumerate()
         .map(|(k, range)| TermFile {
-            first: index.folded_term(range.start).to_string(),
+            first: index.term(range.start).folded.to_string(),
             file: add(format!("terms-{k:04}.bin"), encode_terms(index, range)),
         })
         .collect();
@@ -148,11 +149,12 @@ fn term_ranges(index: &SearchIndex, target: usize) -> Vec<std::ops::Range<usize>
     let mut out = Vec::new();
     let (mut start, mut size) = (0, 0);
     for i in 0..index.term_count() {
-        if i > start && size >= target && index.folded_term(i) != index.folded_term(i - 1) {
+        let t = index.term(i);
+        if i > start && size >= target && t.folded != index.term(i - 1).folded {
             out.push(start..i);
             (start, size) = (i, 0);
         }
-        size += index.folded_term(i).len() + index.exact_term(i).len() + index.postings_len(i);
+        size += t.folded.len() + t.exact.len() + t.postings.len();
     }
     if start < index.term_count() {
         out.push(start..index.term_count());
@@ -162,23 +164,9 @@ fn term_ranges(index: &SearchIndex, target: usize) -> Vec<std::ops::Range<usize>
 
 /// A term chunk: the index's term layout (`docs/index-format.md`) for these terms only.
 fn encode_terms(index: &SearchIndex, range: std::ops::Range<usize>) -> Vec<u8> {
-    use crate::search::index::{common_prefix, put_str, put_varint};
     let mut out = Vec::new();
     out.extend_from_slice(TERMS_MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
-    put_varint(&mut out, range.len() as u32);
-    let mut prev = "";
-    for i in range.clone() {
-        let (folded, exact) = (index.folded_term(i), index.exact_term(i));
-        let shared = common_prefix(prev, folded);
-        put_varint(&mut out, shared as u32);
-        put_str(&mut out, &folded[shared..]);
-        put_str(&mut out, if exact == folded { "" } else { exact });
-        put_varint(&mut out, index.postings_len(i) as u32);
-        prev = folded;
-    }
-    for i in range {
-        out.extend_from_slice(index.postings_of(i));
-    }
+    write_terms(&mut out, range.map(|i| index.term(i)));
     out
 }

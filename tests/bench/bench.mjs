@@ -466,7 +466,9 @@ To see where a keystroke's time goes, \`node tests/bench/profile-keystrokes.mjs 
 the same keystrokes and reports, per keystroke, wall time, the search itself, Chromium's history
 writes, and script, layout and style time (\`--cpuprofile\`, \`--trace\` save profiles);
 \`cargo run --release --example bundle_bench -- BUNDLE\` times the search core alone on the same
-keystrokes, and \`--dump\` prints every result to check that a change leaves them as they were.
+keystrokes, and \`--dump\` prints every result to check that a change leaves them as they were;
+given a sharded bundle's \`manifest.json\` it first joins the term chunks to the document table
+one at a time, in a shuffled order as the app receives them, and prints what that took.
 
 Latest run: ${meta.date}, commit \`${meta.commit}\`, ${meta.machine}, ${meta.runs} cold starts per
 size, ${meta.seconds} s in all.
