@@ -89,6 +89,12 @@ const EN: Text = Text {
     remove_short: "Remove",
 };
 
+/// A star's label and its hint (title), saved or not.
+pub(super) fn star_texts(lang: Lang, pressed: bool) -> (&'static str, &'static str) {
+    let t = text(lang);
+    (t.save, if pressed { t.saved_hint } else { t.save })
+}
+
 fn text(lang: Lang) -> &'static Text {
     match lang {
         Lang::Vi => &VI,
@@ -129,8 +135,13 @@ impl Bookmarks {
         self.stored.set(ok);
     }
 
-    fn has(self, id: &str) -> bool {
+    pub(super) fn has(self, id: &str) -> bool {
         self.list.with(|l| l.iter().any(|b| b.id == id))
+    }
+
+    /// Saves `article`, or takes it off the list when it is there.
+    pub(super) fn toggle_article(self, article: &Article) {
+        self.toggle(&self.snapshot(article));
     }
 
     /// What a bookmark of `article` records; the time is set when it is saved.
@@ -189,17 +200,17 @@ pub fn provide(loaded: &Loaded) {
 pub fn BookmarkToggle<'a>(article: &'a Article) -> impl IntoView {
     let bookmarks = expect_context::<Bookmarks>();
     let lang = use_lang();
-    let t = move || text(lang.get());
     let id = article.id.clone();
     let pressed = Memo::new(move |_| bookmarks.has(&id));
     let snapshot = bookmarks.snapshot(article);
+    let texts = move || star_texts(lang.get(), pressed.get());
     view! {
         <button
             type="button"
             class="bookmark-toggle"
-            aria-label=move || t().save
+            aria-label=move || texts().0
             aria-pressed=move || if pressed.get() { "true" } else { "false" }
-            title=move || if pressed.get() { t().saved_hint } else { t().save }
+            title=move || texts().1
             on:click=move |_| bookmarks.toggle(&snapshot)
         >
             <span aria-hidden="true">{move || if pressed.get() { "★" } else { "☆" }}</span>

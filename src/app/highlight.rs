@@ -10,7 +10,24 @@ pub fn marked(text: &str, ranges: &[Range<usize>]) -> AnyView {
     if ranges.is_empty() {
         return text.to_string().into_any();
     }
-    let mut parts = Vec::with_capacity(ranges.len() * 2 + 1);
+    runs(text, ranges)
+        .into_iter()
+        .map(|(run, matched)| {
+            if matched {
+                view! { <mark>{run.to_string()}</mark> }.into_any()
+            } else {
+                run.to_string().into_any()
+            }
+        })
+        .collect::<Vec<_>>()
+        .into_any()
+}
+
+/// `text` cut at `ranges` (byte ranges, sorted, disjoint) into runs, each with whether it is a
+/// match. A range that overlaps an earlier one or does not fall on character boundaries is
+/// skipped rather than trusted.
+pub fn runs<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(&'a str, bool)> {
+    let mut out = Vec::with_capacity(ranges.len() * 2 + 1);
     let mut at = 0;
     for r in ranges {
         let (start, end) = (r.start.max(at), r.end.min(text.len()));
@@ -18,13 +35,13 @@ pub fn marked(text: &str, ranges: &[Range<usize>]) -> AnyView {
             continue;
         }
         if start > at {
-            parts.push(text[at..start].to_string().into_any());
+            out.push((&text[at..start], false));
         }
-        parts.push(view! { <mark>{text[start..end].to_string()}</mark> }.into_any());
+        out.push((&text[start..end], true));
         at = end;
     }
     if at < text.len() {
-        parts.push(text[at..].to_string().into_any());
+        out.push((&text[at..], false));
     }
-    parts.into_any()
+    out
 }

@@ -21,6 +21,7 @@ mod overview;
 mod panels;
 mod panic_screen;
 mod reader;
+mod result_row;
 mod results;
 mod screens;
 mod search_bar;

@@ -3,25 +3,22 @@
 //! Positions are set through `style:` properties (CSSOM), which the content security policy
 //! allows, rather than `style` attributes, which it forbids.
 
-use std::borrow::Cow;
-
 use leptos::html::Div;
 use leptos::prelude::*;
 
 use hoinghi::search::SearchRequest;
 use hoinghi::view_state::is_narrowed;
 
-use super::bookmarks::BookmarkToggle;
+use super::bookmarks::Bookmarks;
 use super::context::Archive;
 use super::entity_card::EntityCard;
 use super::export::ExportMenu;
-use super::facts::ArticleFacts;
-use super::highlight::marked;
 use super::lang::{use_lang, use_texts};
-use super::url::{href, search_href};
+use super::result_row::{clicked_star, ResultRow};
+use super::url::search_href;
 
 /// Must match `.result-row { height }` in style/main.css.
-const ROW_PX: f64 = 132.0;
+pub const ROW_PX: f64 = 132.0;
 /// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
 const OVERSCAN: usize = 6;
 
@@ -123,6 +120,16 @@ pub fn Results() -> impl IntoView {
             view! { <ResultRow archive=archive.clone() article pos /> }
         }
     };
+    // One handler for every row's star (src/app/result_row.rs).
+    let on_star = {
+        let archive = archive.clone();
+        let bookmarks = expect_context::<Bookmarks>();
+        move |ev: leptos::ev::MouseEvent| {
+            if let Some(article) = clicked_star(&ev) {
+                bookmarks.toggle_article(archive.article(article));
+            }
+        }
+    };
     let clear = move || {
         request.with(is_narrowed).then(|| {
             let keep = request.with(|r| SearchRequest {
@@ -185,67 +192,12 @@ pub fn Results() -> impl IntoView {
             <div class="results-viewport" node_ref=viewport on:scroll=on_scroll>
                 <ol
                     class="result-list"
+                    on:click=on_star
                     style:height=move || format!("{}px", results.with(|r| r.total) as f64 * ROW_PX)
                 >
                     <ForEnumerate each=visible key=|article| *article children=row />
                 </ol>
             </div>
         </section>
-    }
-}
-
-/// One result: article `article` (its index in the bundle) at position `pos` of the list.
-#[component]
-fn ResultRow(archive: Archive, article: u32, pos: Signal<usize>) -> impl IntoView {
-    let (query, results, cursor) = (archive.query, archive.results, archive.cursor);
-    let meta = archive.article(article);
-    let (id, title) = (meta.id.clone(), meta.title.clone());
-    let link = move || href(&query.read(), &[("a", Some(&id))]);
-    let title_marks = move || results.with(|r| marked(&title, &r.highlighter.ranges(&title)));
-    // From the whole body when it is here; in a sharded bundle until then, from the lead in the
-    // metadata.
-    let snippet = {
-        let archive = archive.clone();
-        move || {
-            let meta = archive.article(article);
-            let full = archive.full_article(article).unwrap_or(Cow::Borrowed(meta));
-            match results.with(|r| r.highlighter.snippet(&full)) {
-                Some(s) => view! {
-                    {s.cut_before.then_some("… ")}
-                    {marked(&s.text, &s.ranges)}
-                    {s.cut_after.then_some(" …")}
-                }
-                .into_any(),
-                None => lead(meta).into_any(),
-            }
-        }
-    };
-    view! {
-        <li
-            class="result-row"
-            class:cursor=move || cursor.get() == pos.get()
-            style:top=move || format!("{}px", pos.get() as f64 * ROW_PX)
-            aria-setsize=move || results.with(|r| r.total)
-            aria-posinset=move || pos.get() + 1
-        >
-            <BookmarkToggle article=meta />
-            <a class="article-title" href=link>{title_marks}</a>
-            <ArticleFacts article=meta />
-            <p class="snippet">{snippet}</p>
-        </li>
-    }
-}
-
-/// The opening of the article, for rows without a text match to show.
-fn lead(article: &hoinghi::bundle::Article) -> String {
-    let text = article
-        .body
-        .iter()
-        .find(|b| matches!(b, hoinghi::bundle::Block::Paragraph { .. }))
-        .map(|b| b.text())
-        .unwrap_or_default();
-    match text.char_indices().nth(220) {
-        Some((cut, _)) => format!("{} …", &text[..cut]),
-        None => text.to_string(),
     }
 }

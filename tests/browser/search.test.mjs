@@ -49,6 +49,53 @@ export default function (test) {
     await page.waitForFunction(() => document.querySelector('.result-count').textContent.trim().startsWith('2'));
   });
 
+  test('the side panels follow the results a frame later, and at once when the pointer reaches them', async ({ page, base }) => {
+    await open(page, base, '/');
+    // In one task: type, let the results follow (microtasks), and read both sides.
+    const state = () => ({
+      busy: document.querySelector('.facets').getAttribute('aria-busy'),
+      count: document.querySelector('.result-count').textContent.trim(),
+      provinces: [...document.querySelectorAll('[data-facet="tinh"] .facet-label')].map((l) => l.textContent),
+    });
+    const typed = await page.evaluate(async (read) => {
+      const box = document.querySelector('#q');
+      box.value = 'Rạch Miễu';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      await Promise.resolve();
+      await new Promise((r) => queueMicrotask(r));
+      const before = (0, eval)(read)();
+      document.querySelector('.facets').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+      await new Promise((r) => queueMicrotask(r));
+      return { before, after: (0, eval)(read)() };
+    }, `(${state})`);
+    assert(typed.before.count.startsWith('1'), `the results follow within the keystroke: ${typed.before.count}`);
+    assert(typed.before.busy === 'true' && typed.before.provinces.length === 5,
+      `the panel still shows the previous search, and says so: ${JSON.stringify(typed.before)}`);
+    assert(typed.after.busy === null && typed.after.provinces.join() === 'Bến Tre',
+      `a pointer on the panel brings it up to date: ${JSON.stringify(typed.after)}`);
+    // Without any pointer, it follows by itself after the frame.
+    await page.evaluate(() => {
+      const box = document.querySelector('#q');
+      box.value = '';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForFunction(() => !document.querySelector('.facets[aria-busy]')
+      && document.querySelectorAll('[data-facet="tinh"] .facet-label').length === 5, null, { timeout: 2000 });
+  });
+
+  test('a row that stays in view while the query grows keeps its element and marks the new words', async ({ page, base }) => {
+    await open(page, base, '/?q=' + encodeURIComponent('Rạch'));
+    const row = await page.locator('.result-row').first().elementHandle();
+    const title = await row.$eval('.article-title', (a) => a.textContent);
+    await page.locator('#q').fill('Rạch Miễu');
+    await page.waitForFunction((r) => [...r.querySelectorAll('.snippet mark')].some((m) => m.textContent === 'Miễu'), row, { timeout: 2000 })
+      .catch(() => assert(false, 'the kept row marks the new word in its snippet'));
+    assert(await row.evaluate((r) => r.isConnected), 'the same element still shows the article');
+    assert((await row.$eval('.article-title', (a) => a.textContent)) === title, 'and the same article');
+    assert((await row.$eval('.article-title', (a) => a.getAttribute('href'))).includes('Mi%E1%BB%85u'),
+      'its link carries the new query');
+  });
+
   test('field filters in the query narrow like facets; a malformed query degrades with a notice', async ({ page, base }) => {
     await open(page, base, '/?q=' + encodeURIComponent('tinh:phu yen'));
     assert((await resultTitles(page)).join() === 'Giao ban công tác Dân vận Quý I/2023', 'tinh:phu yen finds the Phú Yên seed');
