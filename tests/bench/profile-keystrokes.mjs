@@ -41,16 +41,7 @@ const pct = (values, p) => {
 function typeOne(value) {
   const box = document.querySelector('#q');
   const tick = () => new Promise((r) => setTimeout(r, 0));
-  // The next task, without the 4 ms clamp of nested zero-delay timers.
-  const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
-  // The side panels follow a frame after the results (src/app/panels.rs).
-  const panels = async (t0) => {
-    const behind = () => document.querySelector('.facets')?.getAttribute('aria-busy') === 'true';
-    if (behind()) await new Promise((r) => requestAnimationFrame(r));
-    while (behind() && performance.now() - t0 < 30_000) await task();
-    document.querySelector('.facets')?.getBoundingClientRect();
-    return performance.now() - t0;
-  };
+  const { __task: task, __panels: panels } = window;
   const shown = () => document.querySelector('.results-pane')?.dataset.query;
   performance.clearMeasures('hoinghi:search');
   window.__history = 0;
@@ -72,16 +63,7 @@ function typeOne(value) {
  * for the side panels. */
 function clickFacet([group, label]) {
   const tick = () => new Promise((r) => setTimeout(r, 0));
-  // The next task, without the 4 ms clamp of nested zero-delay timers.
-  const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
-  // The side panels follow a frame after the results (src/app/panels.rs).
-  const panels = async (t0) => {
-    const behind = () => document.querySelector('.facets')?.getAttribute('aria-busy') === 'true';
-    if (behind()) await new Promise((r) => requestAnimationFrame(r));
-    while (behind() && performance.now() - t0 < 30_000) await task();
-    document.querySelector('.facets')?.getBoundingClientRect();
-    return performance.now() - t0;
-  };
+  const { __task: task, __panels: panels } = window;
   const countText = () => document.querySelector('.result-count')?.textContent ?? '';
   const link = [...document.querySelectorAll(`[data-facet="${group}"] .facet-value`)]
     .find((a) => a.querySelector('.facet-label')?.textContent === label);
@@ -127,6 +109,16 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(() => {
     window.hoinghiProfile = true;
+    // For typeOne and clickFacet: the next task, without the 4 ms clamp of nested zero-delay
+    // timers; and the side panels, which follow a frame after the results (src/app/panels.rs).
+    window.__task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+    window.__panels = async (t0) => {
+      const behind = () => document.querySelector('.facets')?.getAttribute('aria-busy') === 'true';
+      if (behind()) await new Promise((r) => requestAnimationFrame(r));
+      while (behind() && performance.now() - t0 < 30_000) await window.__task();
+      document.querySelector('.facets')?.getBoundingClientRect();
+      return performance.now() - t0;
+    };
     // Time spent in the router's history writes: Chromium makes them cost milliseconds.
     window.__history = 0;
     for (const name of ['replaceState', 'pushState']) {
