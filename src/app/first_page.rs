@@ -15,11 +15,9 @@ use hoinghi::view_state::request_from_pairs;
 
 use super::lang::use_texts;
 use super::location::use_query;
+use super::results::ROW_PX;
 use super::screens::Loading;
 use super::url::href;
-
-/// Must match `ROW_PX` in results.rs (`.result-row { height }`).
-const ROW_PX: f64 = 132.0;
 
 #[component]
 pub fn FirstPage(url: String, manifest: Arc<Manifest>, received: u64, total: u64) -> impl IntoView {

@@ -179,9 +179,8 @@ fn go(location: Location, href: &str, options: NavigateOptions) {
             Duration::from_millis(ADDRESS_PAUSE_MS),
         );
     } else {
-        // After the frame that shows the new view: a timer set from an animation frame runs
-        // once that frame is drawn.
-        request_animation_frame(move || set_timeout(move || location.flush_if(id), Duration::ZERO));
+        // After the frame that shows the new view.
+        super::after_next_frame(move || location.flush_if(id));
     }
     location.raw.set(QueryPairs::parse(query_of(href)));
     if options.scroll {

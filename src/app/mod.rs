@@ -49,6 +49,12 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
+/// Runs `f` once the next frame has been drawn: a timer set from an animation frame runs after
+/// that frame.
+fn after_next_frame(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
+
 /// Local storage, when the browser allows it (it may not for `file://` or in private modes).
 fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()

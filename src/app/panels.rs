@@ -10,7 +10,6 @@
 //! search. While behind, a panel says so with `aria-busy`.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use leptos::prelude::*;
 
@@ -23,6 +22,18 @@ pub struct Shown {
     pub query: QueryPairs,
     pub request: SearchRequest,
     pub results: Arc<SearchResults>,
+}
+
+fn latest(
+    query: Memo<QueryPairs>,
+    request: Memo<SearchRequest>,
+    results: Memo<Arc<SearchResults>>,
+) -> Shown {
+    Shown {
+        query: query.get_untracked(),
+        request: request.get_untracked(),
+        results: results.get_untracked(),
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -43,11 +54,7 @@ impl Panels {
         results: Memo<Arc<SearchResults>>,
     ) -> Self {
         let panels = Panels {
-            shown: RwSignal::new(Shown {
-                query: query.get_untracked(),
-                request: request.get_untracked(),
-                results: results.get_untracked(),
-            }),
+            shown: RwSignal::new(latest(query, request, results)),
             behind: RwSignal::new(false),
             latest: (query, request, results),
         };
@@ -57,10 +64,7 @@ impl Panels {
             // The first run is the state the panels start from.
             if first.is_some() && !panels.behind.get_untracked() {
                 panels.behind.set(true);
-                // A timer set from an animation frame runs once that frame is drawn.
-                request_animation_frame(move || {
-                    set_timeout(move || panels.catch_up(), Duration::ZERO)
-                });
+                super::after_next_frame(move || panels.catch_up());
             }
         });
         panels
@@ -83,11 +87,7 @@ impl Panels {
             return;
         }
         let (query, request, results) = self.latest;
-        let next = Shown {
-            query: query.get_untracked(),
-            request: request.get_untracked(),
-            results: results.get_untracked(),
-        };
+        let next = latest(query, request, results);
         let same = self
             .shown
             .with_untracked(|s| Arc::ptr_eq(&s.results, &next.results) && s.query == next.query);

@@ -166,11 +166,8 @@ pub fn ResultRow(archive: Archive, article: u32, pos: Signal<usize>) -> impl Int
     let made = parts.children.clone();
     Effect::new(move |before: Option<Option<(usize, bool, usize)>>| {
         let li = row.get()?;
-        let now = (
-            pos.get(),
-            cursor.get() == pos.get(),
-            results.with(|r| r.total),
-        );
+        let at = pos.get();
+        let now = (at, cursor.get() == at, results.with(|r| r.total));
         let before = before.flatten();
         if before.is_none() {
             set(&li, ARTICLE_ATTR, &article.to_string());
@@ -199,25 +196,21 @@ pub fn ResultRow(archive: Archive, article: u32, pos: Signal<usize>) -> impl Int
     let (title_el, snippet_el) = (parts.title.clone(), parts.snippet.clone());
     let shown = archive.clone();
     Effect::new(
-        move |before: Option<(Vec<Range<usize>>, Option<Snippet>, bool)>| {
+        move |before: Option<(Vec<Range<usize>>, Option<Snippet>)>| {
             let meta = shown.article(article);
-            let body = shown.full_article(article);
-            let whole = body.is_ok();
-            let full = body.unwrap_or(Cow::Borrowed(meta));
+            let full = shown.full_article(article).unwrap_or(Cow::Borrowed(meta));
             let (marks, snippet) = results.with(|r| {
                 (
                     r.highlighter.ranges(&meta.title),
                     r.highlighter.snippet(&full),
                 )
             });
-            let (old_marks, old_snippet, old_whole) = match &before {
-                Some((m, s, w)) => (Some(m), Some(s), Some(*w)),
-                None => (None, None, None),
-            };
+            let (old_marks, old_snippet) = before.as_ref().map(|(m, s)| (m, s)).unzip();
             if old_marks != Some(&marks) {
                 fill_marked(&title_el, "", &meta.title, &marks, "");
             }
-            if old_snippet != Some(&snippet) || old_whole != Some(whole) {
+            // Without a snippet the lead shows, which the body's arrival does not change.
+            if old_snippet != Some(&snippet) {
                 match &snippet {
                     Some(s) => fill_marked(
                         &snippet_el,
@@ -229,7 +222,7 @@ pub fn ResultRow(archive: Archive, article: u32, pos: Signal<usize>) -> impl Int
                     None => snippet_el.set_text_content(Some(&lead(meta))),
                 }
             }
-            (marks, snippet, whole)
+            (marks, snippet)
         },
     );
 

@@ -570,7 +570,7 @@ fn dense_lanes_cluster_when_zoomed_out_and_split_when_zoomed_in() {
 }
 
 #[test]
-fn fifty_thousand_conferences_lay_out_within_a_frame_budget_natively() {
+fn fifty_thousand_conferences_lay_out_as_a_bounded_number_of_glyphs() {
     let provinces: Vec<String> = (0..63).map(|i| format!("Tỉnh {i}")).collect();
     let first = day_number(2005, 1, 1);
     let articles: Vec<Article> = (0..50_000u32)

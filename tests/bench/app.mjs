@@ -27,10 +27,28 @@ function watchFirst(selector) {
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-painted'] });
 }
 
+/** Installed in every bench page (and profile-keystrokes.mjs's): the waits the measuring
+ * functions share. */
+export function waits() {
+  // The next task, without the 4 ms that browsers add to the sixth and later nested zero-delay
+  // timers (which every wait loop here would otherwise pay once per measurement).
+  window.__task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+  // The side panels catch up in a task after the next frame (src/app/panels.rs): waits for the
+  // frame, then task by task, forces their layout and returns the ms since `t0`.
+  window.__panelsFollowed = async (t0, cap) => {
+    const behind = () => document.querySelector('.facets')?.getAttribute('aria-busy') === 'true';
+    if (behind()) await new Promise((r) => requestAnimationFrame(r));
+    while (behind() && performance.now() - t0 < cap) await window.__task();
+    document.querySelector('.facets')?.getBoundingClientRect();
+    return performance.now() - t0;
+  };
+}
+
 /** A fresh context and page that report when `selector` first shows. */
 async function freshPage(browser, selector) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(watchFirst, selector);
+  await context.addInitScript(waits);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -73,10 +91,7 @@ const memory = (page) => page.evaluate(() => {
 function typeQueries(queries) {
   const box = document.querySelector('#q');
   const tick = () => new Promise((r) => setTimeout(r, 0));
-  // The next task, without the 4 ms that browsers add to the sixth and later nested zero-delay
-  // timers (which every wait loop here would otherwise pay once per measurement).
-  const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
-  const panelsBehind = () => document.querySelector('.facets')?.getAttribute('aria-busy') === 'true';
+  const { __task: task, __panelsFollowed: panelsFollowed } = window;
   const shown = () => document.querySelector('.results-pane')?.dataset.query;
   const count = () => Number((/^[\d.,\s]+/.exec(document.querySelector('.result-count')?.textContent ?? '')?.[0] ?? '')
     .replace(/\D/g, ''));
@@ -92,11 +107,7 @@ function typeQueries(queries) {
     const hits = count();
     document.querySelector('.results-pane')?.getBoundingClientRect();
     const ms = performance.now() - t0;
-    // They catch up in a task after the next frame: wait for the frame, then task by task.
-    if (panelsBehind()) await new Promise((r) => requestAnimationFrame(r));
-    while (panelsBehind() && performance.now() - t0 < 30_000) await task();
-    document.querySelector('.facets')?.getBoundingClientRect();
-    return { ms, panelsMs: performance.now() - t0, hits, settled: shown() === value };
+    return { ms, panelsMs: await panelsFollowed(t0, 30_000), hits, settled: shown() === value };
   };
   return (async () => {
     const keystrokes = [];
@@ -115,10 +126,7 @@ function typeQueries(queries) {
  * changes (`ms`) and until the side panels have followed (`panelsMs`), as keystrokes are. */
 async function toggleFacets() {
   const tick = () => new Promise((r) => setTimeout(r, 0));
-  // The next task, without the 4 ms that browsers add to the sixth and later nested zero-delay
-  // timers (which every wait loop here would otherwise pay once per measurement).
-  const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
-  const panelsBehind = () => document.querySelector('.facets')?.getAttribute('aria-busy') === 'true';
+  const { __task: task, __panelsFollowed: panelsFollowed } = window;
   const countText = () => document.querySelector('.result-count')?.textContent ?? '';
   const find = (group, label) => [...document.querySelectorAll(`[data-facet="${group}"] .facet-value`)]
     .find((a) => a.querySelector('.facet-label')?.textContent === label);
@@ -136,12 +144,9 @@ async function toggleFacets() {
         while (countText() === before && performance.now() - t0 < 10_000) await tick();
         document.querySelector('.results-pane')?.getBoundingClientRect();
         const ms = performance.now() - t0;
-        // They catch up in a task after the next frame: wait for the frame, then task by task.
-    if (panelsBehind()) await new Promise((r) => requestAnimationFrame(r));
-    while (panelsBehind() && performance.now() - t0 < 10_000) await task();
-        document.querySelector('.facets')?.getBoundingClientRect();
+        const panelsMs = await panelsFollowed(t0, 10_000);
         // A value that holds every article leaves the count as it was: not a measurement.
-        if (countText() !== before) toggles.push({ group, label, step, ms, panelsMs: performance.now() - t0 });
+        if (countText() !== before) toggles.push({ group, label, step, ms, panelsMs });
       }
     }
   }
@@ -151,9 +156,7 @@ async function toggleFacets() {
 /** Opens the i-th result in the reader (click → `.reader` in the DOM), then goes back, `times` times. */
 async function openReader(times) {
   const tick = () => new Promise((r) => setTimeout(r, 0));
-  // The next task, without the 4 ms that browsers add to the sixth and later nested zero-delay
-  // timers (which every wait loop here would otherwise pay once per measurement).
-  const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+  const task = window.__task;
   const opens = [];
   for (let i = 0; i < times; i++) {
     const link = document.querySelectorAll('.result-row .article-title')[i];
@@ -239,9 +242,7 @@ const TIMELINE_LAYER = '.timeline .tl-mark, .timeline .tl-cluster';
  */
 async function switchToTimeline({ runs, drawn, layer, marks = false }) {
   const tick = () => new Promise((r) => setTimeout(r, 0));
-  // The next task, without the 4 ms that browsers add to the sixth and later nested zero-delay
-  // timers (which every wait loop here would otherwise pay once per measurement).
-  const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+  const task = window.__task;
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
   const times = [];
   const layers = [];
@@ -272,9 +273,7 @@ async function panZoomSteps({ count, marks = false }) {
   const lanes = document.querySelector('.tl-lanes');
   const plot = document.querySelector('.tl-plot');
   const { left, top, width } = plot.getBoundingClientRect();
-  // The next task, without the 4 ms that browsers add to the sixth and later nested zero-delay
-  // timers (which every wait loop here would otherwise pay once per measurement).
-  const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+  const task = window.__task;
   const key = (k) => () => lanes.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
   const wheel = (dy) => () => plot.dispatchEvent(new WheelEvent('wheel',
     { deltaY: dy, clientX: left + width / 2, clientY: top + 60, bubbles: true, cancelable: true }));

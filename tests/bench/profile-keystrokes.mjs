@@ -14,6 +14,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../browser/server.mjs';
+import { waits } from './app.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -41,7 +42,7 @@ const pct = (values, p) => {
 function typeOne(value) {
   const box = document.querySelector('#q');
   const tick = () => new Promise((r) => setTimeout(r, 0));
-  const { __task: task, __panels: panels } = window;
+  const { __task: task, __panelsFollowed: panelsFollowed } = window;
   const shown = () => document.querySelector('.results-pane')?.dataset.query;
   performance.clearMeasures('hoinghi:search');
   window.__history = 0;
@@ -53,7 +54,7 @@ function typeOne(value) {
     while (shown() !== value && performance.now() - t0 < 30_000) await tick();
     document.querySelector('.results-pane')?.getBoundingClientRect();
     const ms = performance.now() - t0;
-    const panelsMs = await panels(t0);
+    const panelsMs = await panelsFollowed(t0, 30_000);
     const search = performance.getEntriesByName('hoinghi:search').reduce((s, e) => s + e.duration, 0);
     return { ms, panelsMs, search, history: window.__history, hits: document.querySelector('.result-count')?.textContent ?? '' };
   })();
@@ -63,7 +64,7 @@ function typeOne(value) {
  * for the side panels. */
 function clickFacet([group, label]) {
   const tick = () => new Promise((r) => setTimeout(r, 0));
-  const { __task: task, __panels: panels } = window;
+  const { __task: task, __panelsFollowed: panelsFollowed } = window;
   const countText = () => document.querySelector('.result-count')?.textContent ?? '';
   const link = [...document.querySelectorAll(`[data-facet="${group}"] .facet-value`)]
     .find((a) => a.querySelector('.facet-label')?.textContent === label);
@@ -78,7 +79,7 @@ function clickFacet([group, label]) {
     while (countText() === before && performance.now() - t0 < 10_000) await tick();
     document.querySelector('.results-pane')?.getBoundingClientRect();
     const ms = performance.now() - t0;
-    const panelsMs = await panels(t0);
+    const panelsMs = await panelsFollowed(t0, 30_000);
     const search = performance.getEntriesByName('hoinghi:search').reduce((s, e) => s + e.duration, 0);
     return countText() === before ? null : { ms, panelsMs, search, history: window.__history };
   })();
@@ -107,18 +108,9 @@ const browser = await chromium.launch({
 });
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(waits);
   await context.addInitScript(() => {
     window.hoinghiProfile = true;
-    // For typeOne and clickFacet: the next task, without the 4 ms clamp of nested zero-delay
-    // timers; and the side panels, which follow a frame after the results (src/app/panels.rs).
-    window.__task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
-    window.__panels = async (t0) => {
-      const behind = () => document.querySelector('.facets')?.getAttribute('aria-busy') === 'true';
-      if (behind()) await new Promise((r) => requestAnimationFrame(r));
-      while (behind() && performance.now() - t0 < 30_000) await window.__task();
-      document.querySelector('.facets')?.getBoundingClientRect();
-      return performance.now() - t0;
-    };
     // Time spent in the router's history writes: Chromium makes them cost milliseconds.
     window.__history = 0;
     for (const name of ['replaceState', 'pushState']) {

@@ -230,9 +230,7 @@ impl Tl {
         on_cleanup(move || {
             resize.remove();
             for timer in [tl.sync_timer, tl.url_timer] {
-                if let Some(Some(handle)) = timer.try_get_value() {
-                    handle.clear();
-                }
+                cancel(timer);
             }
         });
 
@@ -331,18 +329,14 @@ impl Tl {
         ms: u64,
         f: impl FnOnce() + 'static,
     ) {
-        if let Some(Some(old)) = timer.try_get_value() {
-            old.clear();
-        }
+        cancel(timer);
         let handle = set_timeout_with_handle(f, Duration::from_millis(ms)).ok();
         timer.try_set_value(handle);
     }
 
     /// Rebuilds the accessible layer from what is in view now.
     pub fn sync_proxies(&self) {
-        if let Some(Some(old)) = self.sync_timer.try_get_value() {
-            old.clear();
-        }
+        cancel(self.sync_timer);
         let (Some(glyphs), Some(generation), Some(scale)) = (
             self.glyphs.try_get_untracked(),
             self.generation.try_get_untracked(),
@@ -453,5 +447,12 @@ fn covers(g: &Glyph, item: u32) -> bool {
     match *g {
         Glyph::Mark { index, .. } => index == item,
         Glyph::Cluster { first, count, .. } => (first..first + count).contains(&item),
+    }
+}
+
+/// Stops `timer`'s pending callback, if any (and if the view still exists).
+fn cancel(timer: StoredValue<Option<leptos::prelude::TimeoutHandle>>) {
+    if let Some(Some(handle)) = timer.try_get_value() {
+        handle.clear();
     }
 }
