@@ -38,43 +38,60 @@ pub struct PersonSummary {
     pub titles: Vec<HeldTitle>,
 }
 
+impl PersonSummary {
+    /// The `n` titles mentioned most (the earlier first on a tie), in the order of
+    /// [`PersonSummary::titles`]: what a card shows before "more". Extraction from news text
+    /// finds many variants of one office, each mentioned once or twice.
+    pub fn main_titles(&self, n: usize) -> Vec<&HeldTitle> {
+        let mut ranked: Vec<usize> = (0..self.titles.len()).collect();
+        ranked.sort_by_key(|&i| (std::cmp::Reverse(self.titles[i].mentions), i));
+        ranked.truncate(n);
+        ranked.sort_unstable();
+        ranked.into_iter().map(|i| &self.titles[i]).collect()
+    }
+}
+
 /// Everything the archive says about the person called `name`.
 pub fn person(articles: &[Article], name: &str) -> PersonSummary {
     let mut summary = PersonSummary::default();
     let mut titles: Vec<HeldTitle> = Vec::new();
     for (a, article) in articles.iter().enumerate() {
-        let date = as_of(article).map(str::to_string);
-        let mut named = false;
+        // Most articles do not name them: nothing is computed or allocated for those (this runs
+        // over the whole archive when a person is picked in the facets).
+        let named = article.people.iter().any(|p| p.name == name)
+            || (article.conferences.iter()).any(|c| c.people.iter().any(|p| p.name == name));
+        if !named {
+            continue;
+        }
+        let date = as_of(article);
         let mut note = |held: &[String]| {
             for title in held {
                 match titles.iter_mut().find(|t| &t.title == title) {
                     Some(t) => {
                         t.mentions += 1;
-                        widen(&mut t.first, &mut t.last, date.as_deref());
+                        widen(&mut t.first, &mut t.last, date);
                     }
                     None => titles.push(HeldTitle {
                         title: title.clone(),
-                        first: date.clone(),
-                        last: date.clone(),
+                        first: date.map(str::to_string),
+                        last: date.map(str::to_string),
                         mentions: 1,
                     }),
                 }
             }
         };
         for p in article.people.iter().filter(|p| p.name == name) {
-            named = true;
             note(&p.titles);
         }
         for (c, conference) in article.conferences.iter().enumerate() {
             for p in conference.people.iter().filter(|p| p.name == name) {
-                named = true;
                 note(&p.titles);
                 if !summary.conferences.contains(&(a, c)) {
                     summary.conferences.push((a, c));
                 }
             }
         }
-        summary.articles += usize::from(named);
+        summary.articles += 1;
     }
     // Undated mentions sort last: they say nothing about when.
     titles.sort_by(|x, y| {
@@ -474,6 +491,35 @@ mod tests {
         );
         assert_eq!(s.titles[1].title, "Phó Bí thư");
         assert_eq!(s.titles[1].first.as_deref(), Some("2023-05-01"));
+    }
+
+    #[test]
+    fn a_card_shows_the_most_mentioned_titles_in_the_order_they_were_first_held() {
+        let held = |title: &str, mentions: usize| HeldTitle {
+            title: title.into(),
+            first: None,
+            last: None,
+            mentions,
+        };
+        let s = PersonSummary {
+            titles: vec![
+                held("Phó Bí thư", 1),
+                held("Bí thư", 5),
+                held("Chủ tịch", 2),
+                held("Trưởng ban", 2),
+                held("Ủy viên", 9),
+            ],
+            ..Default::default()
+        };
+        let shown =
+            |n| -> Vec<&str> { s.main_titles(n).iter().map(|t| t.title.as_str()).collect() };
+        assert_eq!(
+            shown(3),
+            ["Bí thư", "Chủ tịch", "Ủy viên"],
+            "ties go to the earlier title"
+        );
+        assert_eq!(shown(9).len(), 5);
+        assert!(shown(0).is_empty());
     }
 
     #[test]

@@ -227,6 +227,15 @@ impl Texts {
     }
 
     /// The button that lists the values hidden after the first few.
+    /// A folded list's button: how many more it would show, or, unfolded, that it folds again.
+    pub fn more_or_fewer(&self, unfolded: bool, hidden: usize) -> String {
+        if unfolded {
+            self.show_fewer.to_string()
+        } else {
+            self.more_values(hidden)
+        }
+    }
+
     pub fn more_values(&self, hidden: usize) -> String {
         match self.lang {
             Lang::Vi => format!("Thêm {}…", self.number(hidden)),
@@ -441,6 +450,8 @@ mod tests {
         assert_eq!(EN.result_count(1, 1), "1 article");
         assert_eq!(EN.result_count(3, 35440), "3 of 35,440 articles");
         assert_eq!(EN.more_values(12), "12 more…");
+        assert_eq!(VI.more_or_fewer(false, 3), "Thêm 3…");
+        assert_eq!(VI.more_or_fewer(true, 3), "Thu gọn");
         assert_eq!(VI.month_count(2023, 4, 2), "04/2023: 2 bài");
         assert_eq!(EN.month_count(2023, 4, 2), "April 2023: 2 articles");
         assert_eq!(

@@ -71,8 +71,8 @@ impl Archive {
                     .map(|range| Arc::new(held_within(&loaded.bundle.articles, range)))
             })
         };
-        // Set by tests/bench/profile-keystrokes.mjs: each search is then timed as a
-        // `hoinghi:search` user-timing measure.
+        // Set by the bench (tests/bench/app.mjs, profile-keystrokes.mjs): each search is then timed
+        // as a `hoinghi:search` user-timing measure.
         let profile =
             js_sys::Reflect::get(&window(), &"hoinghiProfile".into()).is_ok_and(|v| v.is_truthy());
         let results = Memo::new(move |previous: Option<&Arc<SearchResults>>| {

@@ -2,6 +2,8 @@
 //! above the results says what the whole archive knows about it. The results below are the
 //! entity's articles, so the page is a search like any other and shares as a link.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use hoinghi::display::{date_at, short_date};
@@ -13,6 +15,10 @@ use super::context::Archive;
 use super::facets::title;
 use super::lang::use_texts;
 use super::url::href;
+
+/// Titles a person's card lists before "more": a much-reported official is found with dozens of
+/// variants of a few offices, and drawing them all made picking the person a slow click.
+const TITLES_SHOWN: usize = 8;
 
 /// The one person, document or province the request is narrowed to, if it is narrowed to one.
 fn single_entity(req: &SearchRequest) -> Option<(Facet, String)> {
@@ -42,6 +48,8 @@ pub fn EntityCard() -> impl IntoView {
     let archive = expect_context::<Archive>();
     let request = archive.request;
     let entity = Memo::new(move |_| request.with(single_entity));
+    // The person whose every title is listed ("more"), if any: another person starts short.
+    let expanded = RwSignal::new(None::<String>);
     let t = use_texts();
     move || {
         let (facet, name) = entity.get()?;
@@ -49,23 +57,51 @@ pub fn EntityCard() -> impl IntoView {
         let articles = &archive.loaded.bundle.articles;
         let body = match facet {
             Facet::Person => {
-                let s = person(articles, &name);
-                let titles = s
-                    .titles
-                    .iter()
-                    .map(|held| {
-                        view! {
-                            <li>
-                                <span class="held-title">{held.title.clone()}</span>
-                                <span class="muted">{format!(" · {}", span(&held.first, &held.last, t))}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view();
+                let s = Arc::new(person(articles, &name));
+                let hidden = s.titles.len().saturating_sub(TITLES_SHOWN);
+                let all_shown = {
+                    let name = name.clone();
+                    move || expanded.with(|e| e.as_deref() == Some(name.as_str()))
+                };
+                let titles = {
+                    let (s, all_shown) = (s.clone(), all_shown.clone());
+                    move || {
+                        let shown = if all_shown() {
+                            s.titles.iter().collect()
+                        } else {
+                            s.main_titles(TITLES_SHOWN)
+                        };
+                        shown
+                            .into_iter()
+                            .map(|held| {
+                                view! {
+                                    <li>
+                                        <span class="held-title">{held.title.clone()}</span>
+                                        <span class="muted">{format!(" · {}", span(&held.first, &held.last, t))}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }
+                };
+                let more = (hidden > 0).then(|| {
+                    let name = name.clone();
+                    let toggle = move |_| {
+                        expanded.update(|e| {
+                            *e = (e.as_deref() != Some(name.as_str())).then(|| name.clone())
+                        })
+                    };
+                    view! {
+                        <button class="more" type="button" on:click=toggle>
+                            {move || t.more_or_fewer(all_shown(), hidden)}
+                        </button>
+                    }
+                });
                 view! {
                     <p>{t.person_summary(s.articles, s.conferences.len())}</p>
                     <h3>{t.titles_over_time}</h3>
                     <ul class="held-titles">{titles}</ul>
+                    {more}
                 }
                 .into_any()
             }

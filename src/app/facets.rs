@@ -172,13 +172,7 @@ fn FacetGroup(facet: Signal<Facet>) -> impl IntoView {
         (hidden > 0).then(|| {
             view! {
                 <button class="more" type="button" on:click=move |_| expanded.update(|e| *e = !*e)>
-                    {move || {
-                        if expanded.get() {
-                            t().show_fewer.to_string()
-                        } else {
-                            t().more_values(hidden)
-                        }
-                    }}
+                    {move || t().more_or_fewer(expanded.get(), hidden)}
                 </button>
             }
         })

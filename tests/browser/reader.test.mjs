@@ -1,5 +1,7 @@
 // The reader's facts lead to entity pages: a chair to their person page, a cited document to its
 // page, a province to its page; and the citation is ready to copy.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { assert, open, settledUrl, back } from './helpers.mjs';
 
 export default function (test) {
@@ -15,6 +17,35 @@ export default function (test) {
     assert(titles.includes('Trưởng Ban Dân vận Tỉnh ủy'), `her titles: ${titles}`);
     assert((await page.locator('.entity-card').textContent()).includes('07/04/2023'), 'dated by the conference');
     assert(new URL(await settledUrl(page)).searchParams.get('nguoi') === 'Đinh Thị Thu Thanh', 'the page is a link');
+  });
+
+  test('a person named with many titles lists the most mentioned first, the rest on request', async ({ page, base, scratch }) => {
+    // Twelve titles: "Chức vụ 1" is mentioned once, "Chức vụ 12" twelve times, each first held
+    // in the month of its number, so the eight most mentioned are 5 to 12, in that order.
+    const articles = [];
+    for (let k = 1; k <= 12; k++) {
+      for (let m = 1; m <= k; m++) {
+        const month = String(k).padStart(2, '0');
+        articles.push({
+          id: `a${k}-${m}`, title: `Bài ${k}.${m}`, published: `2023-${month}-${String(m).padStart(2, '0')}`,
+          source: null, author: null, views: null, body: [{ type: 'paragraph', text: 'Nội dung.' }],
+          province: null, conferences: [], people: [{ name: 'Lò Văn Mười', titles: [`Chức vụ ${k}`] }],
+        });
+      }
+    }
+    const bundle = { schema: 1, generated: '2024-01-01T00:00:00Z', title: 'chức vụ', articles };
+    await writeFile(join(scratch, 'titles.json'), JSON.stringify(bundle));
+    await open(page, base, `/?bundle=scratch/titles.json&nguoi=${encodeURIComponent('Lò Văn Mười')}`);
+    await page.waitForSelector('.entity-card .held-title');
+    const titles = () => page.locator('.held-title').allTextContents();
+    const expected = (from) => Array.from({ length: 13 - from }, (_, i) => `Chức vụ ${from + i}`);
+    assert(JSON.stringify(await titles()) === JSON.stringify(expected(5)), `the eight most mentioned, by date: ${await titles()}`);
+    const more = page.locator('.entity-card button.more');
+    assert((await more.textContent()) === 'Thêm 4…', `the rest are one click away: ${await more.textContent()}`);
+    await more.click();
+    await page.waitForFunction(() => document.querySelectorAll('.held-title').length === 12);
+    assert(JSON.stringify(await titles()) === JSON.stringify(expected(1)), `every title, by date: ${await titles()}`);
+    assert((await more.textContent()) === 'Thu gọn', 'and can be folded again');
   });
 
   test('a cited document opens its page with first and last mention', async ({ page, base }) => {
