@@ -473,14 +473,17 @@ and the native search core. It prints the table below and saves it as JSON under
 \`target/bench/\` (\`latest.json\` and a timestamped copy) so runs can be compared.
 
 Absolute times depend on the machine and its load; compare ratios and growth exponents taken in
-one run. Keystrokes are every prefix of: ${QUERIES.map((q) => `\`${q}\``).join(', ')}.
+one run. Keystrokes are every prefix of: ${QUERIES.map((q) => `\`${q}\``).join(', ')}, typed
+twice in our app (the peers type them once); facet toggles are two rounds too.
 
 A keystroke is timed in the page from setting the search box to the results pane showing the
 new results (checked in the next task, through a \`MessageChannel\` rather than a zero-delay timer,
 which browsers hold back 4 ms once nested), plus a forced layout. The side panels (facet counts,
 the date histogram) follow one frame later by design (src/app/panels.rs): "side panels follow"
 times the keystroke to them being up to date, and the next keystroke waits for that, as a
-typist's would. Facet toggles are timed the same two ways.
+typist's would. Facet toggles are timed the same two ways. "Search alone" is the app's own
+\`hoinghi:search\` user-timing measure of each keystroke's search, without drawing: the figure to
+set against a peer's query.
 
 To see where a keystroke's time goes, \`node tests/bench/profile-keystrokes.mjs DIST BUNDLE\` types
 the same keystrokes and reports, per keystroke, wall time, the search itself, Chromium's history
