@@ -12,7 +12,7 @@ use crate::bundle::{Conference, ConferenceKind, DatePrecision, Level, Participan
 use super::dates::{self, Date};
 use super::people;
 use super::period;
-use super::text::{capitalize, find_ci, sentences};
+use super::text::{capitalize, find_ci, lowercase_same_offsets, sentences};
 
 /// Kind keywords; where several occur, the earliest in the text wins ("tổng kết …, triển khai").
 const KINDS: [(&str, ConferenceKind); 12] = [
@@ -207,9 +207,11 @@ pub fn extract(input: &Input) -> Vec<Conference> {
             continue;
         }
         for sentence in sentences(para) {
-            let lower = sentence.to_lowercase();
-            // Offsets in `lower` are used on `sentence`: only when lower-casing kept the length.
-            if lower.len() != sentence.len() || has(&lower, &NOT_HELD) {
+            // Offsets in `lower` are used on `sentence`.
+            let Some(lower) = lowercase_same_offsets(sentence) else {
+                continue;
+            };
+            if has(&lower, &NOT_HELD) {
                 continue;
             }
             let Some(event_at) = reported_event(&lower) else {

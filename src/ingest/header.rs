@@ -4,7 +4,7 @@
 //! and dropped from the body only when nothing else is on it.
 
 use super::dates::{find_stamp, Stamp};
-use super::text::prefix_ci;
+use super::text::{lowercase_same_offsets, prefix_ci};
 
 /// Labels before a view count ("Lượt đọc: 2923").
 const VIEWS_BEFORE: [&str; 4] = ["lượt đọc:", "lượt xem:", "số lượt xem:", "lượt truy cập:"];
@@ -63,10 +63,7 @@ pub fn parse_line(line: &str, title: &str) -> Option<Info> {
 
 /// A view count and the byte range it and its label take.
 fn views(s: &str) -> Option<(u64, usize, usize)> {
-    let lower = s.to_lowercase();
-    if lower.len() != s.len() {
-        return None;
-    }
+    let lower = lowercase_same_offsets(s)?;
     for label in VIEWS_BEFORE {
         if let Some(i) = lower.find(label) {
             let after = &s[i + label.len()..];

@@ -5,7 +5,7 @@
 use crate::bundle::Person;
 
 use super::gazetteer::{self, Target};
-use super::text::prefix_ci;
+use super::text::{lowercase_same_offsets, prefix_ci};
 
 /// Family names a Vietnamese personal name starts with (including those of ethnic minorities
 /// common in provincial news).
@@ -240,12 +240,11 @@ fn is_title(seg: &str) -> bool {
 
 /// Cuts a title where the sentence goes on; returns the title and whether it was cut.
 fn cut_title(seg: &str) -> (&str, bool) {
-    let lower = seg.to_lowercase();
     // Byte offsets agree because Vietnamese letters keep their UTF-8 length when lower-cased;
-    // fall back to no cut if a character ever changes length.
-    if lower.len() != seg.len() {
+    // no cut if a character ever changes length.
+    let Some(lower) = lowercase_same_offsets(seg) else {
         return (seg, false);
-    }
+    };
     let cut = TITLE_ENDS.iter().filter_map(|e| lower.find(e)).min();
     // " và " joins two organisations in a title ("Thương binh và Xã hội") but ends it before
     // lower case ("… và các đồng chí").

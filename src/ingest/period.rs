@@ -126,10 +126,13 @@ fn read(s: &str, i: usize, n: usize, opener: Opener) -> Option<(Found, usize)> {
         }
         Opener::Span | Opener::BareSpan => {
             let (y1, n1) = digits(rest)?;
-            let sep = rest[n1..]
-                .bytes()
-                .take_while(|b| b" -\xe2\x80\x93".contains(b))
-                .count();
+            // Whole characters: a byte test would also take the first bytes of another
+            // character that shares the en dash's lead bytes (U+202E, say) and cut it.
+            let sep: usize = rest[n1..]
+                .chars()
+                .take_while(|c| matches!(c, ' ' | '-' | '–'))
+                .map(char::len_utf8)
+                .sum();
             let (y2, n2) = digits(&rest[n1 + sep..])?;
             let ok = n1 == 4 && n2 == 4 && (1..=6).contains(&sep) && y1 < y2 && y2 - y1 <= 10;
             let seps = &rest[n1..n1 + sep];
@@ -273,5 +276,8 @@ mod tests {
     fn no_period() {
         assert_eq!(period("Hội nghị triển khai nhiệm vụ", Some(2020)), None);
         assert_eq!(period("Quý I", None), None);
+        // U+202E starts with the en dash's first two bytes (found by tests/fuzz.rs).
+        assert_eq!(period("giai đoạn 2021\u{202e}2025", None), None);
+        assert_eq!(period("9\u{202e}2021 \u{2013}\u{202e}2025", None), None);
     }
 }

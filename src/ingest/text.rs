@@ -129,6 +129,21 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// `s` lower-cased, when every character keeps its UTF-8 length: byte offsets found in the result
+/// are then offsets in `s`. `None` otherwise (`İ` grows, `ẞ` shrinks): comparing total lengths
+/// misses a text where one character grows and another shrinks.
+pub fn lowercase_same_offsets(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let start = out.len();
+        out.extend(c.to_lowercase());
+        if out.len() - start != c.len_utf8() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
 /// Case-insensitive "starts with" against an already lower-case pattern; returns the byte length
 /// of the matched prefix of `s`.
 pub fn prefix_ci(s: &str, lower_pat: &str) -> Option<usize> {
@@ -241,6 +256,17 @@ mod tests {
             .chain("Hội".encode_utf16().flat_map(|u| u.to_be_bytes()))
             .collect();
         assert_eq!(decode(&utf16be).unwrap(), "Hội");
+    }
+
+    #[test]
+    fn lower_casing_keeps_offsets_or_says_it_cannot() {
+        assert_eq!(
+            lowercase_same_offsets("Lượt XEM: 12").as_deref(),
+            Some("lượt xem: 12")
+        );
+        // Same total length, shifted offsets: "ẞ" (3 bytes) becomes "ß" (2), "İ" (2) becomes 3.
+        assert_eq!("ẞİ".to_lowercase().len(), "ẞİ".len());
+        assert_eq!(lowercase_same_offsets("ẞİ lượt xem"), None);
     }
 
     #[test]
