@@ -32,3 +32,6 @@ pub mod search;
 pub mod shard;
 pub mod timeline;
 pub mod view_state;
+
+#[cfg(test)]
+mod test_rng;

@@ -6,6 +6,7 @@ use crate::bundle::{Article, Block, Bundle, ConferenceKind};
 use crate::load::load_bundle;
 use crate::search::tokenize::word_ranges;
 use crate::search::{Facet, SearchIndex, SearchRequest, Sort, Terms};
+use crate::test_rng::Rng;
 
 /// The committed default bundle, built from the five seeds.
 fn seed_bundle() -> Bundle {
@@ -30,7 +31,7 @@ fn remixed_bundle(n: usize) -> Bundle {
                 .collect::<Vec<_>>()
         })
         .collect();
-    let mut rng = Lcg(7);
+    let mut rng = Rng(7);
     let mut text = |len: usize| {
         (0..len)
             .map(|_| words[rng.below(words.len())].as_str())
@@ -58,19 +59,6 @@ fn remixed_bundle(n: usize) -> Bundle {
     }
     seeds.articles = articles;
     seeds
-}
-
-/// A small deterministic generator, so failures repeat.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
 }
 
 /// Small shards, so even the seeds make many of each kind.
@@ -228,7 +216,7 @@ fn title_words(bundle: &Bundle) -> Vec<String> {
 
 /// A query of one to three of `words`, some excluded, folded or cut to a prefix, sometimes with
 /// OR, exact marks or a facet filter.
-fn random_request(rng: &mut Lcg, words: &[String], full: &SearchIndex) -> SearchRequest {
+fn random_request(rng: &mut Rng, words: &[String], full: &SearchIndex) -> SearchRequest {
     let mut parts = Vec::new();
     for _ in 0..1 + rng.below(3) {
         let w = &words[rng.below(words.len())];
@@ -272,7 +260,7 @@ fn random_queries_match_the_single_file() {
     let (full, sharded) = shard(&bundle, SMALL);
     let o = open(&sharded);
     let words = title_words(&bundle);
-    let mut rng = Lcg(42);
+    let mut rng = Rng(42);
     for _ in 0..300 {
         let req = random_request(&mut rng, &words, &full);
         same_results(&full, &o, &req);
@@ -288,7 +276,7 @@ fn chunks_added_one_at_a_time_in_any_order_search_like_the_whole() {
     let (full, sharded) = shard(&bundle, SMALL);
     let o = open(&sharded);
     let words = title_words(&bundle);
-    let mut rng = Lcg(99);
+    let mut rng = Rng(99);
     let reqs: Vec<SearchRequest> = (0..200)
         .map(|_| random_request(&mut rng, &words, &full))
         .collect();

@@ -11,6 +11,7 @@ use super::*;
 use crate::bundle::{
     Article, Block, Conference, ConferenceKind, DatePrecision, DocumentRef, Level, Person, Place,
 };
+use crate::test_rng::Rng;
 use std::collections::BTreeSet;
 
 fn article(id: &str, title: &str, body: &[&str]) -> Article {
@@ -96,24 +97,6 @@ fn seeds() -> Vec<Article> {
             article(&p.display().to_string(), &title, &body)
         })
         .collect()
-}
-
-/// A tiny deterministic generator (xorshift64*), so random tests repeat exactly.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
 }
 
 const WORDS: [&str; 10] = [
