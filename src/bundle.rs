@@ -77,6 +77,16 @@ pub enum Block {
     },
 }
 
+impl Article {
+    /// Its opening: the first paragraph, cut after `max` characters (" …" marks the cut).
+    pub fn lead(&self, max: usize) -> Option<String> {
+        self.body.iter().find_map(|b| match b {
+            Block::Paragraph { text } => Some(crate::display::clip(text, max, " …")),
+            _ => None,
+        })
+    }
+}
+
 impl Block {
     /// The readable text of the block (a link's label, or its URL when it has none).
     pub fn text(&self) -> &str {

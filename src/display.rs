@@ -117,6 +117,14 @@ pub fn date_at(iso: &str, precision: DatePrecision, lang: Lang) -> String {
     }
 }
 
+/// `text` cut after `max` characters, `tail` appended where it was cut.
+pub fn clip(text: &str, max: usize, tail: &str) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}{tail}", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
 /// Whether a URL may become a link: only http(s), so `javascript:` and `data:` stay text.
 pub fn is_web_link(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
@@ -126,6 +134,12 @@ pub fn is_web_link(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clip_cuts_by_characters_and_marks_the_cut() {
+        assert_eq!(clip("Dân vận khéo", 3, " …"), "Dân …");
+        assert_eq!(clip("Dân", 3, "…"), "Dân");
+    }
 
     #[test]
     fn long_dates_per_language() {

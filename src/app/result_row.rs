@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, MouseEvent};
 
-use hoinghi::bundle::{Article, Block};
+use hoinghi::bundle::Article;
 use hoinghi::display::short_date;
 use hoinghi::search::{Facet, Snippet};
 
@@ -137,19 +137,8 @@ fn fill_marked(el: &Element, before: &str, text: &str, ranges: &[Range<usize>], 
     }
 }
 
-/// The opening of the article, for rows without a text match to show.
-fn lead(article: &Article) -> String {
-    let text = article
-        .body
-        .iter()
-        .find(|b| matches!(b, Block::Paragraph { .. }))
-        .map(|b| b.text())
-        .unwrap_or_default();
-    match text.char_indices().nth(220) {
-        Some((cut, _)) => format!("{} …", &text[..cut]),
-        None => text.to_string(),
-    }
-}
+/// Characters of the article's opening a row shows when no text matches.
+const LEAD_CHARS: usize = 220;
 
 /// Article `article` (its index in the bundle), at position `pos` of the list.
 #[component]
@@ -219,7 +208,8 @@ pub fn ResultRow(archive: Archive, article: u32, pos: Signal<usize>) -> impl Int
                         &s.ranges,
                         if s.cut_after { " …" } else { "" },
                     ),
-                    None => snippet_el.set_text_content(Some(&lead(meta))),
+                    None => snippet_el
+                        .set_text_content(Some(&meta.lead(LEAD_CHARS).unwrap_or_default())),
                 }
             }
             (marks, snippet)

@@ -127,18 +127,9 @@ pub fn write_sharded(bundle: &Bundle, index: &SearchIndex, opts: ShardOptions) -
 /// An article without its body, but with its lead (the first paragraph, cut at [`LEAD_CHARS`])
 /// as its only block: enough for the result list before the body shard arrives.
 pub(crate) fn meta_record(a: &Article) -> Article {
-    let lead = a.body.iter().find_map(|b| match b {
-        Block::Paragraph { text } => Some(text.as_str()),
-        _ => None,
-    });
-    let body = lead
-        .map(|text| {
-            let text = match text.char_indices().nth(LEAD_CHARS) {
-                Some((cut, _)) => format!("{} …", &text[..cut]),
-                None => text.to_string(),
-            };
-            vec![Block::Paragraph { text }]
-        })
+    let body = a
+        .lead(LEAD_CHARS)
+        .map(|text| vec![Block::Paragraph { text }])
         .unwrap_or_default();
     Article { body, ..a.clone() }
 }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use hoinghi::display::clip;
+
 use super::{Tl, LANE_H};
 
 /// Lane names longer than this many characters are cut with an ellipsis (the full name is in
@@ -26,17 +28,10 @@ pub fn LaneNames(tl: Tl) -> impl IntoView {
     let row = |(_, li, label, count): (u32, usize, String, usize)| {
         view! {
             <div class="tl-lane-name" style:top=format!("{}px", li as f64 * LANE_H) title=label.clone()>
-                <span class="tl-lane-label">{truncate(&label, NAME_CHARS)}</span>
+                <span class="tl-lane-label">{clip(&label, NAME_CHARS, "…")}</span>
                 <span class="tl-lane-count">{count}</span>
             </div>
         }
     };
     view! { <For each=rows key=|r| (r.0, r.1) children=row /> }
-}
-
-fn truncate(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
-    }
 }
