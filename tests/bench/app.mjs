@@ -27,8 +27,8 @@ function watchFirst(selector) {
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-painted'] });
 }
 
-/** Installed in every bench page (and profile-keystrokes.mjs's): the waits the measuring
- * functions share. */
+/** Installed in every bench page (and profile-keystrokes.mjs's): the waits and the keystroke and
+ * click measures the measuring functions share. */
 export function waits() {
   // The next task, without the 4 ms that browsers add to the sixth and later nested zero-delay
   // timers (which every wait loop here would otherwise pay once per measurement).
@@ -41,6 +41,40 @@ export function waits() {
     while (behind() && performance.now() - t0 < cap) await window.__task();
     document.querySelector('.facets')?.getBoundingClientRect();
     return performance.now() - t0;
+  };
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  // Times `act` until `done()` holds (checked from the next task, after Leptos'
+  // microtask-scheduled effects; `cap` ms at most, so what never follows shows as an outlier
+  // rather than hanging the run), plus a forced layout: `ms`. Then until the side panels follow:
+  // `panelsMs`. `search` is the app's own `hoinghi:search` measure in between (see freshPage).
+  const timed = async (act, done, cap) => {
+    performance.clearMeasures('hoinghi:search');
+    const t0 = performance.now();
+    act();
+    await window.__task();
+    while (!done() && performance.now() - t0 < cap) await tick();
+    document.querySelector('.results-pane')?.getBoundingClientRect();
+    const ms = performance.now() - t0;
+    const panelsMs = await window.__panelsFollowed(t0, 30_000);
+    const search = performance.getEntriesByName('hoinghi:search').reduce((sum, e) => sum + e.duration, 0);
+    return { ms, panelsMs, search };
+  };
+  // A keystroke: sets #q to `value` and waits for the results pane to name it (`data-query`)
+  // and, in a sharded bundle, for its index chunks (no `.index-loading`).
+  window.__type = async (value) => {
+    const box = document.querySelector('#q');
+    const shown = () => document.querySelector('.results-pane')?.dataset.query;
+    const input = () => { box.value = value; box.dispatchEvent(new Event('input', { bubbles: true })); };
+    const t = await timed(input, () => shown() === value && !document.querySelector('.index-loading'), 30_000);
+    return { ...t, settled: shown() === value };
+  };
+  // A click on a facet value: waits for the result count to change. `changed` is false for a
+  // value that holds every article, which is then not a measurement.
+  window.__click = async (link) => {
+    const count = () => document.querySelector('.result-count')?.textContent ?? '';
+    const before = count();
+    const t = await timed(() => link.click(), () => count() !== before, 10_000);
+    return { ...t, changed: count() !== before };
   };
 }
 
@@ -83,57 +117,28 @@ const memory = (page) => page.evaluate(() => {
 });
 
 /**
- * Types each query one character at a time into #q. A keystroke is timed from setting the value
- * to the DOM having followed: the results pane names the query it shows (`data-query`, checked
- * in the next task, after Leptos' microtask-scheduled effects), and for a sharded bundle its
- * index chunks have arrived (no `.index-loading`), then layout is forced. The address bar follows
- * only when typing pauses, so it is not waited for. The side panels (facet counts, histogram)
- * follow one frame later (src/app/panels.rs): `panelsMs` times the keystroke to them being up to
- * date (no `aria-busy`), and the next keystroke waits for that, as a typist's would. `search` is
- * the search alone, without drawing: the app's `hoinghi:search` measures (see freshPage).
+ * Types each query one character at a time into #q (`__type` in `waits`). The address bar
+ * follows only when typing pauses, so it is not waited for. The side panels (facet counts,
+ * histogram) follow one frame later (src/app/panels.rs): `panelsMs` times the keystroke to them
+ * being up to date (no `aria-busy`), and the next keystroke waits for that, as a typist's would.
+ * `search` is the search alone, without drawing.
  */
 function typeQueries(queries) {
-  const box = document.querySelector('#q');
-  const tick = () => new Promise((r) => setTimeout(r, 0));
-  const { __task: task, __panelsFollowed: panelsFollowed } = window;
-  const shown = () => document.querySelector('.results-pane')?.dataset.query;
-  const count = () => Number((/^[\d.,\s]+/.exec(document.querySelector('.result-count')?.textContent ?? '')?.[0] ?? '')
-    .replace(/\D/g, ''));
-  const searched = () => performance.getEntriesByName('hoinghi:search').reduce((sum, e) => sum + e.duration, 0);
-  const set = async (value) => {
-    performance.clearMeasures('hoinghi:search');
-    const t0 = performance.now();
-    box.value = value;
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    await task();
-    // 30 s cap: results that never follow must show up as an outlier, not hang the run.
-    while (shown() !== value && performance.now() - t0 < 30_000) await tick();
-    // A sharded bundle shows the previous results until the index chunks arrive.
-    while (document.querySelector('.index-loading') && performance.now() - t0 < 30_000) await tick();
-    const hits = count();
-    document.querySelector('.results-pane')?.getBoundingClientRect();
-    const ms = performance.now() - t0;
-    return { ms, panelsMs: await panelsFollowed(t0, 30_000), hits, settled: shown() === value, search: searched() };
-  };
+  const set = window.__type;
   return (async () => {
     const keystrokes = [];
-    const finalHits = {};
     for (const q of queries) {
       const chars = [...q];
       for (let i = 1; i <= chars.length; i++) keystrokes.push({ q: chars.slice(0, i).join(''), ...(await set(chars.slice(0, i).join(''))) });
-      finalHits[q] = keystrokes.at(-1).hits;
       await set('');
     }
-    return { keystrokes, finalHits };
+    return { keystrokes };
   })();
 }
 
 /** Clicks up to two values of each facet group on, then off again, timing each until the count
  * changes (`ms`) and until the side panels have followed (`panelsMs`), as keystrokes are. */
 async function toggleFacets() {
-  const tick = () => new Promise((r) => setTimeout(r, 0));
-  const { __task: task, __panelsFollowed: panelsFollowed } = window;
-  const countText = () => document.querySelector('.result-count')?.textContent ?? '';
   const find = (group, label) => [...document.querySelectorAll(`[data-facet="${group}"] .facet-value`)]
     .find((a) => a.querySelector('.facet-label')?.textContent === label);
   const toggles = [];
@@ -143,16 +148,8 @@ async function toggleFacets() {
       for (const step of ['on', 'off']) {
         const link = find(group, label);
         if (!link) break;
-        const before = countText();
-        const t0 = performance.now();
-        link.click();
-        await task();
-        while (countText() === before && performance.now() - t0 < 10_000) await tick();
-        document.querySelector('.results-pane')?.getBoundingClientRect();
-        const ms = performance.now() - t0;
-        const panelsMs = await panelsFollowed(t0, 10_000);
-        // A value that holds every article leaves the count as it was: not a measurement.
-        if (countText() !== before) toggles.push({ group, label, step, ms, panelsMs });
+        const { ms, panelsMs, changed } = await window.__click(link);
+        if (changed) toggles.push({ group, label, step, ms, panelsMs });
       }
     }
   }

@@ -37,52 +37,22 @@ const pct = (values, p) => {
   return v.length ? v[Math.min(v.length - 1, Math.floor((v.length - 1) * p / 100))] : NaN;
 };
 
-/** In the page: sets #q, waits for the results pane to show it, forces layout (wall `ms`), then
- * for the side panels to follow (`panelsMs`); the CDP metrics cover both. */
-function typeOne(value) {
-  const box = document.querySelector('#q');
-  const tick = () => new Promise((r) => setTimeout(r, 0));
-  const { __task: task, __panelsFollowed: panelsFollowed } = window;
-  const shown = () => document.querySelector('.results-pane')?.dataset.query;
-  performance.clearMeasures('hoinghi:search');
+/** In the page: one keystroke as the bench times it (`__type` in app.mjs's `waits`), with the
+ * router's history writes and the hit count; the CDP metrics cover it all. */
+async function typeOne(value) {
   window.__history = 0;
-  return (async () => {
-    const t0 = performance.now();
-    box.value = value;
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    await task();
-    while (shown() !== value && performance.now() - t0 < 30_000) await tick();
-    document.querySelector('.results-pane')?.getBoundingClientRect();
-    const ms = performance.now() - t0;
-    const panelsMs = await panelsFollowed(t0, 30_000);
-    const search = performance.getEntriesByName('hoinghi:search').reduce((s, e) => s + e.duration, 0);
-    return { ms, panelsMs, search, history: window.__history, hits: document.querySelector('.result-count')?.textContent ?? '' };
-  })();
+  const t = await window.__type(value);
+  return { ...t, history: window.__history, hits: document.querySelector('.result-count')?.textContent ?? '' };
 }
 
-/** In the page: clicks the value `label` of facet `group`, waits for the count to change, then
- * for the side panels. */
-function clickFacet([group, label]) {
-  const tick = () => new Promise((r) => setTimeout(r, 0));
-  const { __task: task, __panelsFollowed: panelsFollowed } = window;
-  const countText = () => document.querySelector('.result-count')?.textContent ?? '';
+/** In the page: clicks the value `label` of facet `group` as the bench does (`__click`). */
+async function clickFacet([group, label]) {
   const link = [...document.querySelectorAll(`[data-facet="${group}"] .facet-value`)]
     .find((a) => a.querySelector('.facet-label')?.textContent === label);
   if (!link) return null;
-  performance.clearMeasures('hoinghi:search');
   window.__history = 0;
-  return (async () => {
-    const before = countText();
-    const t0 = performance.now();
-    link.click();
-    await task();
-    while (countText() === before && performance.now() - t0 < 10_000) await tick();
-    document.querySelector('.results-pane')?.getBoundingClientRect();
-    const ms = performance.now() - t0;
-    const panelsMs = await panelsFollowed(t0, 30_000);
-    const search = performance.getEntriesByName('hoinghi:search').reduce((s, e) => s + e.duration, 0);
-    return countText() === before ? null : { ms, panelsMs, search, history: window.__history };
-  })();
+  const { changed, ...t } = await window.__click(link);
+  return changed ? { ...t, history: window.__history } : null;
 }
 
 async function metrics(cdp) {
