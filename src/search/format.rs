@@ -138,6 +138,20 @@ impl std::error::Error for IndexError {}
 impl SearchIndex {
     /// Serialises the index in the layout above.
     pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = self.header_and_documents();
+        write_terms(&mut out, (0..self.term_count()).map(|i| self.term(i)));
+        out
+    }
+
+    /// The index without its terms, in the same layout: a sharded bundle's `docs.bin`.
+    pub(crate) fn docs_to_bytes(&self) -> Vec<u8> {
+        let mut out = self.header_and_documents();
+        write_terms(&mut out, std::iter::empty());
+        out
+    }
+
+    /// Everything before the term count: header, documents and facet tables.
+    fn header_and_documents(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -161,7 +175,6 @@ impl SearchIndex {
         for table in self.facets.iter() {
             table.write(&mut out);
         }
-        write_terms(&mut out, (0..self.term_count()).map(|i| self.term(i)));
         out
     }
 

@@ -365,14 +365,6 @@ impl SearchIndex {
         out.truncate(start + n);
     }
 
-    /// The same index without terms: what a sharded bundle's `docs.bin` holds.
-    pub(crate) fn docs_only(&self) -> SearchIndex {
-        SearchIndex {
-            terms: Dictionary::default(),
-            ..self.clone()
-        }
-    }
-
     /// Adds a term chunk of a sharded bundle; chunks may come in any order. Words whose chunks
     /// have all been added are searched exactly as in the whole index; words elsewhere match
     /// nothing. The chunk is kept as decoded, so the terms already here are not copied again.

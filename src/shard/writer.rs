@@ -60,7 +60,7 @@ pub fn write_sharded(bundle: &Bundle, index: &SearchIndex, opts: ShardOptions) -
         file
     };
 
-    let docs = add("docs.bin".into(), index.docs_only().to_bytes());
+    let docs = add("docs.bin".into(), index.docs_to_bytes());
 
     let meta = articles
         .chunks(opts.meta_per_file.max(1) as usize)
