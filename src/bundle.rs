@@ -85,6 +85,12 @@ impl Article {
             _ => None,
         })
     }
+
+    /// What names its source to a reader: the site's name, else its domain.
+    pub fn source_name(&self) -> Option<&str> {
+        let source = self.source.as_ref()?;
+        source.name.as_deref().or(source.domain.as_deref())
+    }
 }
 
 impl Block {
@@ -339,4 +345,43 @@ pub struct Person {
     pub name: String,
     #[serde(default)]
     pub titles: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_source(name: Option<&str>, domain: Option<&str>) -> Article {
+        Article {
+            id: "a".into(),
+            title: "t".into(),
+            published: None,
+            source: Some(Source {
+                name: name.map(str::to_string),
+                url: None,
+                domain: domain.map(str::to_string),
+            }),
+            author: None,
+            views: None,
+            body: vec![],
+            province: None,
+            conferences: vec![],
+            documents: vec![],
+            people: vec![],
+        }
+    }
+
+    #[test]
+    fn a_source_is_named_by_its_site_name_else_its_domain() {
+        let both = with_source(Some("Báo Phú Yên"), Some("baophuyen.vn"));
+        assert_eq!(both.source_name(), Some("Báo Phú Yên"));
+        let domain = with_source(None, Some("baophuyen.vn"));
+        assert_eq!(domain.source_name(), Some("baophuyen.vn"));
+        assert_eq!(with_source(None, None).source_name(), None);
+        let unsourced = Article {
+            source: None,
+            ..both
+        };
+        assert_eq!(unsourced.source_name(), None);
+    }
 }

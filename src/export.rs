@@ -53,7 +53,6 @@ pub fn articles_csv<'a>(articles: impl Iterator<Item = &'a Article>) -> String {
             "documents",
         ],
         articles.map(|a| {
-            let source = a.source.as_ref();
             vec![
                 a.id.clone(),
                 a.title.clone(),
@@ -62,10 +61,11 @@ pub fn articles_csv<'a>(articles: impl Iterator<Item = &'a Article>) -> String {
                     .as_ref()
                     .map(|p| p.name.clone())
                     .unwrap_or_default(),
-                source
-                    .and_then(|s| s.name.clone().or_else(|| s.domain.clone()))
+                a.source_name().unwrap_or_default().to_string(),
+                a.source
+                    .as_ref()
+                    .and_then(|s| s.url.clone())
                     .unwrap_or_default(),
-                source.and_then(|s| s.url.clone()).unwrap_or_default(),
                 opt(&a.author),
                 a.views.map(|v| v.to_string()).unwrap_or_default(),
                 a.conferences

@@ -150,10 +150,7 @@ impl Bookmarks {
             id: article.id.clone(),
             title: article.title.clone(),
             published: article.published.clone(),
-            source: article
-                .source
-                .as_ref()
-                .and_then(|s| s.name.clone().or_else(|| s.domain.clone())),
+            source: article.source_name().map(str::to_string),
             note: String::new(),
             saved: None,
             bundle: Some(self.bundle.with_value(|b| b.title.clone())).filter(|t| !t.is_empty()),

@@ -27,11 +27,8 @@ pub fn ArticleFacts<'a>(article: &'a Article) -> impl IntoView {
         let link = entity_href(&query.get_untracked(), Facet::Province, &p.name);
         view! { <a class="province" href=link>{p.name.clone()}</a> }
     });
-    let source = article.source.as_ref().and_then(|s| {
-        s.name
-            .clone()
-            .or_else(|| s.domain.clone())
-            .map(|name| view! { <span class="source">{name}</span> })
-    });
+    let source = article
+        .source_name()
+        .map(|name| view! { <span class="source">{name.to_string()}</span> });
     view! { <p class="facts">{date} {province} {source}</p> }
 }

@@ -90,12 +90,9 @@ fn row(pos: usize, article: &Article, query: &QueryPairs) -> impl IntoView {
         .province
         .as_ref()
         .map(|p| view! { <span class="province">{p.name.clone()}</span> });
-    let source = article.source.as_ref().and_then(|s| {
-        s.name
-            .clone()
-            .or_else(|| s.domain.clone())
-            .map(|name| view! { <span class="source">{name}</span> })
-    });
+    let source = article
+        .source_name()
+        .map(|name| view! { <span class="source">{name.to_string()}</span> });
     let lead = article.body.first().map(|b| b.text().to_string());
     view! {
         <li class="result-row" style:top=format!("{}px", pos as f64 * ROW_PX)>

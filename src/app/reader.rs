@@ -220,10 +220,7 @@ fn CitedDocuments<'a>(article: &'a Article, t: &'static Texts) -> impl IntoView 
 /// A citation people can paste into a report, and a copy button for it and for the link.
 #[component]
 fn CiteThis<'a>(article: &'a Article, t: &'static Texts) -> impl IntoView {
-    let source = article
-        .source
-        .as_ref()
-        .and_then(|s| s.name.clone().or_else(|| s.domain.clone()));
+    let source = article.source_name().map(str::to_string);
     let link = article
         .source
         .as_ref()

@@ -87,11 +87,7 @@ fn facts(article: &Article, archive: &Archive) -> (Element, Option<Element>) {
         set(&link, "href", &to);
         let _ = facts.append_child(&link);
     }
-    if let Some(name) = article
-        .source
-        .as_ref()
-        .and_then(|s| s.name.as_deref().or(s.domain.as_deref()))
-    {
+    if let Some(name) = article.source_name() {
         let _ = facts.append_child(&text_element("span", "source", name));
     }
     (facts, unknown_date)

@@ -154,10 +154,9 @@ fn article_values(facet: Facet, a: &Article) -> Vec<(String, String)> {
             .map(|c| (c.kind.code().to_string(), String::new()))
             .collect(),
         Facet::Source => a
-            .source
-            .iter()
-            .filter_map(|s| s.name.clone().or_else(|| s.domain.clone()))
-            .map(|s| (s, String::new()))
+            .source_name()
+            .map(|s| (s.to_string(), String::new()))
+            .into_iter()
             .collect(),
         Facet::Person => a
             .people

@@ -66,10 +66,7 @@ impl LaneBy {
         match self {
             Self::Province => article.province.as_ref().map(|p| p.name.as_str()),
             Self::Region => article.province.as_ref().and_then(|p| p.region.as_deref()),
-            Self::Source => article
-                .source
-                .as_ref()
-                .and_then(|s| s.name.as_deref().or(s.domain.as_deref())),
+            Self::Source => article.source_name(),
             Self::Kind | Self::Level => None,
         }
     }
