@@ -2,8 +2,9 @@
 //! know the country): provinces, districts, site domains and names tied to one province, plus a
 //! first-word index so a text is scanned once however many names the table holds.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use fnv::FnvHashMap;
 
 use super::text::fold;
 
@@ -48,8 +49,9 @@ pub struct Gazetteer {
     pub districts: Vec<District>,
     pub domains: Vec<(&'static str, usize)>,
     pub ties: Vec<Tie>,
-    /// First word of a phrase → (phrase, target), longest phrase first.
-    index: FnvMap<&'static str, Vec<(&'static str, Target)>>,
+    /// First word of a phrase → (phrase, target), longest phrase first. Looked up once per word
+    /// of every article: FNV suits these short keys better than SipHash.
+    index: FnvHashMap<&'static str, Vec<(&'static str, Target)>>,
     /// First characters of all phrases, sorted for a binary search.
     initials: Vec<char>,
     /// The ASCII lower-case ones among them, as bytes, for a quicker first test.
@@ -79,31 +81,6 @@ fn first_word(s: &str) -> &str {
     &s[..end]
 }
 
-/// FNV-1a for the index: short keys, looked up once per word, where SipHash is needlessly slow.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
-
 impl Gazetteer {
     fn parse(data: &'static str) -> Gazetteer {
         let rows: Vec<Vec<&str>> = data
@@ -116,7 +93,7 @@ impl Gazetteer {
             districts: Vec::new(),
             domains: Vec::new(),
             ties: Vec::new(),
-            index: FnvMap::default(),
+            index: FnvHashMap::default(),
             initials: Vec::new(),
             lower_initials: Vec::new(),
         };

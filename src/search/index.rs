@@ -15,10 +15,10 @@ use super::rank;
 use super::terms::{Dictionary, Term, Terms};
 use super::tokenize::{word_ranges, Keys};
 use crate::bundle::Article;
+use fnv::{FnvHashMap, FnvHasher};
 use std::any::Any;
-use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Postings bytes a prefix may expand to (see [`SearchIndex::term_ids`]).
@@ -93,29 +93,8 @@ pub struct SearchIndex {
     pub(crate) scratch: Scratch,
 }
 
-/// FNV-1a: tiny and fast on the short keys of the build's term map.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 fn ids_hash(articles: &[Article]) -> u64 {
-    let mut h = Fnv::default();
+    let mut h = FnvHasher::default();
     for a in articles {
         h.write(a.id.as_bytes());
         h.write(&[0xff]);
@@ -149,7 +128,8 @@ struct TermBuild {
 impl SearchIndex {
     /// Builds the index of `articles`; document `i` is `articles[i]`.
     pub fn build(articles: &[Article]) -> SearchIndex {
-        let mut ids: HashMap<String, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+        // FNV: tiny and fast on these short keys.
+        let mut ids: FnvHashMap<String, u32> = FnvHashMap::default();
         let mut terms: Vec<TermBuild> = Vec::new();
         let mut keys = Keys::default();
         let mut pos: u32 = 0;
