@@ -329,46 +329,34 @@ fn lex(input: &str, notices: &mut Vec<Notice>) -> Vec<Item> {
                 if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic()) =>
             {
                 match Field::from_name(name) {
-                    Some(field) if value.is_empty() && input[end..].starts_with('"') => {
-                        let body = &input[end + 1..];
-                        match body.find('"') {
-                            Some(close) => {
-                                skip_to(&mut chars, end + 1 + close + 1);
-                                let value = body[..close].to_string();
-                                items.push(Item::Field {
-                                    field,
-                                    name: name.into(),
-                                    value,
-                                    quoted: true,
-                                    negated,
-                                });
-                            }
-                            None => {
-                                notices.push(Notice::UnclosedQuote);
-                                skip_to(&mut chars, end + 1);
-                                let value =
-                                    body.split_whitespace().next().unwrap_or("").to_string();
-                                skip_to(
-                                    &mut chars,
-                                    end + 1 + body.find(&*value).unwrap_or(0) + value.len(),
-                                );
-                                items.push(Item::Field {
-                                    field,
-                                    name: name.into(),
-                                    value,
-                                    quoted: false,
-                                    negated,
-                                });
-                            }
-                        }
-                    }
                     Some(field) => {
-                        let value = value.to_string();
+                        let (value, quoted) = if value.is_empty() && input[end..].starts_with('"') {
+                            let body = &input[end + 1..];
+                            match body.find('"') {
+                                Some(close) => {
+                                    skip_to(&mut chars, end + 1 + close + 1);
+                                    (body[..close].to_string(), true)
+                                }
+                                None => {
+                                    notices.push(Notice::UnclosedQuote);
+                                    skip_to(&mut chars, end + 1);
+                                    let value =
+                                        body.split_whitespace().next().unwrap_or("").to_string();
+                                    skip_to(
+                                        &mut chars,
+                                        end + 1 + body.find(&*value).unwrap_or(0) + value.len(),
+                                    );
+                                    (value, false)
+                                }
+                            }
+                        } else {
+                            (value.to_string(), false)
+                        };
                         items.push(Item::Field {
                             field,
                             name: name.into(),
                             value,
-                            quoted: false,
+                            quoted,
                             negated,
                         });
                     }
