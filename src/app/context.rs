@@ -2,7 +2,7 @@
 //! from the URL. Signals are derived here once and shared, never copied into other signals.
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ use super::shards::{Body, Shards};
 
 /// Where searches run: a whole index, or a sharded bundle's that fetches term chunks as needed.
 pub enum Searcher {
-    Whole(Box<SearchIndex>),
+    Whole(Arc<SearchIndex>),
     Sharded(Arc<Shards>),
 }
 
@@ -45,9 +45,29 @@ pub struct Archive {
     pub shards: Option<Arc<Shards>>,
 }
 
+/// Runs `requests` (last first) on the index, one each time the browser is idle, so that none
+/// holds up a keystroke for long ([`SearchIndex::warm_up_requests`]).
+fn warm_up(index: Weak<SearchIndex>, mut requests: Vec<SearchRequest>) {
+    let Some(request) = requests.pop() else {
+        return;
+    };
+    super::when_idle(move || {
+        // The archive may have been replaced meanwhile.
+        if let Some(live) = index.upgrade() {
+            live.search(&request);
+            warm_up(index, requests);
+        }
+    });
+}
+
 impl Archive {
     pub fn new(loaded: Arc<Loaded>, searcher: Searcher) -> Self {
         super::timeline::warm(&loaded);
+        if let Searcher::Whole(index) = &searcher {
+            let mut requests = index.warm_up_requests();
+            requests.reverse();
+            warm_up(Arc::downgrade(index), requests);
+        }
         let query = use_query();
         // Navigation updates the query synchronously, so the URL can be the one source of truth
         // even while typing.

@@ -34,6 +34,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
 
 use hoinghi::load::{load_bundle, IndexSource, Loaded};
 use hoinghi::shard::{looks_like_manifest, Manifest};
@@ -53,6 +55,21 @@ pub fn start() {
 /// that frame.
 fn after_next_frame(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
+
+/// Runs `f` when the browser is next idle.
+fn when_idle(f: impl FnOnce() + 'static) {
+    let window = window();
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(idle) => {
+            let _ = idle.call1(&window, &Closure::once_into_js(f));
+        }
+        // Safari has no requestIdleCallback.
+        None => set_timeout(f, std::time::Duration::from_millis(300)),
+    }
 }
 
 /// Local storage, when the browser allows it (it may not for `file://` or in private modes).
@@ -239,7 +256,7 @@ fn Archive(loaded: Arc<Loaded>, shards: Option<Arc<Shards>>) -> impl IntoView {
             if let IndexSource::Built(reason) = source {
                 leptos::logging::log!("search index built on load: {reason}");
             }
-            context::Searcher::Whole(Box::new(index))
+            context::Searcher::Whole(Arc::new(index))
         }
     };
     let t = lang::use_texts();

@@ -3,11 +3,6 @@
 
 use std::cell::RefCell;
 use std::sync::{Arc, Weak};
-use std::time::Duration;
-
-use leptos::prelude::*;
-use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::JsCast;
 
 use hoinghi::display::Lang;
 use hoinghi::load::Loaded;
@@ -60,22 +55,11 @@ pub(super) fn table_for(loaded: &Arc<Loaded>) -> Arc<Conferences> {
 /// first draw).
 pub fn warm(loaded: &Arc<Loaded>) {
     let bundle = Arc::downgrade(loaded);
-    let read = move || {
+    super::super::when_idle(move || {
         if let Some(loaded) = bundle.upgrade() {
             table_for(&loaded);
         }
-    };
-    let window = window();
-    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    match idle {
-        Some(idle) => {
-            let _ = idle.call1(&window, &Closure::once_into_js(read));
-        }
-        // Safari has no requestIdleCallback.
-        None => set_timeout(read, Duration::from_millis(300)),
-    }
+    });
 }
 
 pub(super) fn last_model(

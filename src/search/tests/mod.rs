@@ -162,3 +162,49 @@ fn random_articles(rng: &mut Rng, n: usize) -> Vec<Article> {
         })
         .collect()
 }
+
+#[test]
+fn warm_up_searches_the_two_most_common_words_as_typing_does() {
+    let index = SearchIndex::build(&seeds());
+    let queries: Vec<String> = index
+        .warm_up_requests()
+        .into_iter()
+        .map(|r| r.query)
+        .collect();
+    let [prefix, pair, phrase] = &queries[..] else {
+        panic!("three searches: {queries:?}");
+    };
+    let (first, second) = pair.split_once(' ').expect("two words");
+    assert_eq!(phrase, &format!("\"{pair}\""));
+    assert_eq!(prefix.chars().count(), 2);
+    assert!(first.starts_with(prefix.as_str()) && first != second);
+    // They are the folded forms of the two spellings met most often in the seeds.
+    let mut counts: std::collections::HashMap<String, (usize, String)> = Default::default();
+    let mut keys = crate::search::tokenize::Keys::default();
+    for a in seeds() {
+        let texts =
+            std::iter::once(a.title.clone()).chain(a.body.iter().map(|b| b.text().to_string()));
+        for text in texts {
+            for r in crate::search::tokenize::word_ranges(&text) {
+                keys.set(&text[r]);
+                counts
+                    .entry(keys.exact.clone())
+                    .or_insert((0, keys.folded.clone()))
+                    .0 += 1;
+            }
+        }
+    }
+    let mut by_count: Vec<(usize, String)> = counts.into_values().collect();
+    by_count.sort_by_key(|c| std::cmp::Reverse(c.0));
+    assert!(
+        by_count[1].0 > by_count[2].0,
+        "a clear top two: {:?}",
+        &by_count[..3]
+    );
+    let mut top = [by_count[0].1.as_str(), by_count[1].1.as_str()];
+    let mut chosen = [first, second];
+    top.sort_unstable();
+    chosen.sort_unstable();
+    assert_eq!(chosen, top);
+    assert!(SearchIndex::build(&[]).warm_up_requests().is_empty());
+}
