@@ -180,9 +180,9 @@ impl SearchIndex {
 
     /// Searches worth running once, results unused, while the page is idle after loading: the
     /// kinds typing makes, on this archive's two most common words (the first letters of one as
-    /// a prefix, both side by side, both as a phrase). In a browser the first searches run in the
-    /// engine's baseline code and grow the memory: the first prefix of a common word took about
-    /// twice as long as it does later in the same page.
+    /// a prefix, both side by side, both as a phrase). In a browser a page's first searches are
+    /// slower, most likely because the engine has not yet optimised their code and the memory has
+    /// yet to grow: the first prefix of a common word took about twice as long as it does later.
     pub fn warm_up_requests(&self) -> Vec<SearchRequest> {
         let mut common: Vec<usize> = (0..self.term_count()).collect();
         let size = |i: &usize| std::cmp::Reverse(self.term(*i).postings.len());
