@@ -93,6 +93,26 @@ impl Article {
     }
 }
 
+#[cfg(test)]
+impl Article {
+    /// An article with only an id and a title: tests fill in what they look at.
+    pub(crate) fn bare(id: &str, title: &str) -> Article {
+        Article {
+            id: id.to_string(),
+            title: title.to_string(),
+            published: None,
+            source: None,
+            author: None,
+            views: None,
+            body: vec![],
+            province: None,
+            conferences: vec![],
+            documents: vec![],
+            people: vec![],
+        }
+    }
+}
+
 impl Block {
     /// The readable text of the block (a link's label, or its URL when it has none).
     pub fn text(&self) -> &str {
@@ -353,21 +373,12 @@ mod tests {
 
     fn with_source(name: Option<&str>, domain: Option<&str>) -> Article {
         Article {
-            id: "a".into(),
-            title: "t".into(),
-            published: None,
             source: Some(Source {
                 name: name.map(str::to_string),
                 url: None,
                 domain: domain.map(str::to_string),
             }),
-            author: None,
-            views: None,
-            body: vec![],
-            province: None,
-            conferences: vec![],
-            documents: vec![],
-            people: vec![],
+            ..Article::bare("a", "t")
         }
     }
 

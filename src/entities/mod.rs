@@ -257,13 +257,7 @@ pub(crate) mod tests {
 
     pub(crate) fn article(date: &str, province: &str) -> Article {
         Article {
-            id: date.into(),
-            title: "t".into(),
             published: Some(date.into()),
-            source: None,
-            author: None,
-            views: None,
-            body: vec![],
             province: Some(Place {
                 name: province.into(),
                 name_2025: Some(format!("{province} mới")),
@@ -273,9 +267,7 @@ pub(crate) mod tests {
                 confidence: Default::default(),
                 evidence: vec![],
             }),
-            conferences: vec![],
-            documents: vec![],
-            people: vec![],
+            ..Article::bare(date, "t")
         }
     }
 

@@ -19,17 +19,11 @@ fn conference(date: &str, precision: DatePrecision, kind: ConferenceKind) -> Con
 
 fn article(id: &str, province: Option<(&str, &str)>, conferences: Vec<Conference>) -> Article {
     Article {
-        id: id.to_string(),
-        title: id.to_string(),
-        published: None,
         source: Some(Source {
             name: None,
             url: None,
             domain: Some(format!("{id}.vn")),
         }),
-        author: None,
-        views: None,
-        body: Vec::new(),
         province: province.map(|(name, region)| Place {
             name: name.to_string(),
             name_2025: None,
@@ -40,8 +34,7 @@ fn article(id: &str, province: Option<(&str, &str)>, conferences: Vec<Conference
             evidence: Vec::new(),
         }),
         conferences,
-        documents: Vec::new(),
-        people: Vec::new(),
+        ..Article::bare(id, id)
     }
 }
 

@@ -16,22 +16,13 @@ use std::collections::BTreeSet;
 
 fn article(id: &str, title: &str, body: &[&str]) -> Article {
     Article {
-        id: id.to_string(),
-        title: title.to_string(),
-        published: None,
-        source: None,
-        author: None,
-        views: None,
         body: body
             .iter()
             .map(|t| Block::Paragraph {
                 text: t.to_string(),
             })
             .collect(),
-        province: None,
-        conferences: vec![],
-        documents: vec![],
-        people: vec![],
+        ..Article::bare(id, title)
     }
 }
 
