@@ -226,7 +226,6 @@ impl Texts {
         }
     }
 
-    /// The button that lists the values hidden after the first few.
     /// A folded list's button: how many more it would show, or, unfolded, that it folds again.
     pub fn more_or_fewer(&self, unfolded: bool, hidden: usize) -> String {
         if unfolded {
@@ -236,6 +235,7 @@ impl Texts {
         }
     }
 
+    /// The button that lists the values hidden after the first few.
     pub fn more_values(&self, hidden: usize) -> String {
         match self.lang {
             Lang::Vi => format!("Thêm {}…", self.number(hidden)),
