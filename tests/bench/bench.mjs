@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { serve } from '../browser/server.mjs';
 import { hasTimeline, measureApp, measureTimeline, ourRanking, timelineFigures } from './app.mjs';
-import { buildBundle, buildSharded, corpusFiles, dirSizes, fileSizes, subset } from './inputs.mjs';
+import { buildBundle, buildSharded, corpusFiles, dirSizes, fileSizes, QUERIES, subset } from './inputs.mjs';
 import { buildPagefind } from './pagefind-peer.mjs';
 import { exponent, median, pct, Report } from './report.mjs';
 
@@ -32,9 +32,6 @@ const SIZES = [1000, 10000, 35440];
 /** MiniSearch without folding finds nothing for most of these queries and takes minutes to build
  * at full size, so that variant runs on the smaller sizes only. */
 const UNFOLDED_UP_TO = 10000;
-/** Typed one character at a time: every prefix is a keystroke. */
-const QUERIES = ['dan van', 'dân vận khéo', '"giao ban"', 'hoi nghi tong ket', 'tinh:ha noi',
-  'nam:2017 bong da', 'Việt Nam', 'kinh te', '"thủ tướng"', 'covid', '-bong da'];
 const KEYSTROKES = QUERIES.flatMap((q) => [...q].map((_, i) => [...q].slice(0, i + 1).join('')));
 /** Seed queries whose right answer is known, for the relevance check. */
 const RELEVANCE = [

@@ -8,6 +8,11 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 
 const run = promisify(execFile);
+
+/** The bench's queries (and profile-keystrokes.mjs's), typed one character at a time: every
+ * prefix is a keystroke. */
+export const QUERIES = ['dan van', 'dân vận khéo', '"giao ban"', 'hoi nghi tong ket', 'tinh:ha noi',
+  'nam:2017 bong da', 'Việt Nam', 'kinh te', '"thủ tướng"', 'covid', '-bong da'];
 const gzipAsync = promisify(gzip);
 
 /** Unpacks the corpus tarball into `corpusDir` unless it is already there; returns its .txt names, sorted. */

@@ -15,6 +15,8 @@ import { basename, dirname, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../browser/server.mjs';
 import { waits } from './app.mjs';
+import { QUERIES } from './inputs.mjs';
+import { pct } from './report.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -28,14 +30,6 @@ const traceOut = flag('--trace', null);
 const dist = resolve(args[0] ?? 'dist');
 const bundle = resolve(args[1] ?? 'target/bench/bundle-10000.json');
 
-/** The bench's query set (tests/bench/bench.mjs), typed one character at a time. */
-const QUERIES = ['dan van', 'dân vận khéo', '"giao ban"', 'hoi nghi tong ket', 'tinh:ha noi',
-  'nam:2017 bong da', 'Việt Nam', 'kinh te', '"thủ tướng"', 'covid', '-bong da'];
-
-const pct = (values, p) => {
-  const v = [...values].sort((a, b) => a - b);
-  return v.length ? v[Math.min(v.length - 1, Math.floor((v.length - 1) * p / 100))] : NaN;
-};
 
 /** In the page: one keystroke as the bench times it (`__type` in app.mjs's `waits`), with the
  * router's history writes and the hit count; the CDP metrics cover it all. */
