@@ -45,9 +45,21 @@ pub struct Archive {
     pub shards: Option<Arc<Shards>>,
 }
 
-/// Runs `requests` (last first) on the index, one each time the browser is idle, so that none
-/// holds up a keystroke for long ([`SearchIndex::warm_up_requests`]).
-fn warm_up(index: Weak<SearchIndex>, mut requests: Vec<SearchRequest>) {
+/// Runs [`SearchIndex::warm_up_requests`] once the browser is idle, one search each time it is
+/// idle again, so that none holds up the first results or a keystroke for long.
+fn warm_up(index: Weak<SearchIndex>) {
+    super::when_idle(move || {
+        // Picking the words reads every term: not on the way to the first results either.
+        if let Some(live) = index.upgrade() {
+            let mut requests = live.warm_up_requests();
+            requests.reverse();
+            search_in_turn(index, requests);
+        }
+    });
+}
+
+/// Runs `requests` (last first) on the index, one each time the browser is idle.
+fn search_in_turn(index: Weak<SearchIndex>, mut requests: Vec<SearchRequest>) {
     let Some(request) = requests.pop() else {
         return;
     };
@@ -55,7 +67,7 @@ fn warm_up(index: Weak<SearchIndex>, mut requests: Vec<SearchRequest>) {
         // The archive may have been replaced meanwhile.
         if let Some(live) = index.upgrade() {
             live.search(&request);
-            warm_up(index, requests);
+            search_in_turn(index, requests);
         }
     });
 }
@@ -64,9 +76,7 @@ impl Archive {
     pub fn new(loaded: Arc<Loaded>, searcher: Searcher) -> Self {
         super::timeline::warm(&loaded);
         if let Searcher::Whole(index) = &searcher {
-            let mut requests = index.warm_up_requests();
-            requests.reverse();
-            warm_up(Arc::downgrade(index), requests);
+            warm_up(Arc::downgrade(index));
         }
         let query = use_query();
         // Navigation updates the query synchronously, so the URL can be the one source of truth
