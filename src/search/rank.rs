@@ -17,6 +17,9 @@ const CACHED: usize = 16;
 /// Per-document term frequencies of one query alternative: (document, in title, in body).
 type DocTfs = Vec<(u32, u32, u32)>;
 
+/// One query alternative's BM25F score in each document containing it, by document.
+type DocScores = Vec<(u32, f32)>;
+
 const K1: f32 = 1.2;
 pub(crate) const B: f32 = 0.75;
 /// How much more a title occurrence counts than a body occurrence.
@@ -170,9 +173,11 @@ impl SearchIndex {
         })
     }
 
-    /// Title and body frequencies of `seq` per document containing it, by document. A single
-    /// word's are read straight from its terms' postings unless its positions are at hand.
-    fn seq_tfs(&self, seq: &Seq, exact: bool) -> Arc<DocTfs> {
+    /// The BM25F score of `seq` in each document containing it, by document: kept between
+    /// keystrokes, so a word typed before costs one addition per document. Its frequencies are
+    /// read straight from its terms' postings, for a single word whose positions are not at
+    /// hand.
+    fn seq_scores(&self, seq: &Seq, exact: bool) -> Arc<DocScores> {
         self.cached(format!("t{}", Self::seq_key(seq, exact)), || {
             let mut tfs = TfsBuilder::new(self.len());
             let positions = match seq.words.as_slice() {
@@ -189,8 +194,25 @@ impl SearchIndex {
                     }
                 }
             }
-            tfs.finish()
+            self.scores(&tfs.finish())
         })
+    }
+
+    /// BM25F from per-document frequencies.
+    fn scores(&self, tfs: &DocTfs) -> DocScores {
+        let n = self.len() as f32;
+        let df = tfs.len() as f32;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        let (title_norm, body_norm): (&[f32], &[f32]) = (&self.title_norm, &self.body_norm);
+        tfs.iter()
+            .map(|&(d, in_title, in_body)| {
+                let i = d as usize;
+                let title = in_title as f32 / title_norm[i];
+                let body = in_body as f32 / body_norm[i];
+                let tf = TITLE_WEIGHT * title + body;
+                (d, idf * tf / (K1 + tf))
+            })
+            .collect()
     }
 
     /// Documents where `a`'s last word is directly followed by `b`'s first.
@@ -315,19 +337,12 @@ impl SearchIndex {
         // Clauses matched so far, counted only in order: a document reaches `ci + 1` on
         // clause `ci` only if it matched every earlier one, and alternatives count once.
         let mut hits = vec![0u32; n];
-        let (title_norm, body_norm): (&[f32], &[f32]) = (&self.title_norm, &self.body_norm);
         let (score, hits): (&mut [f32], &mut [u32]) = (&mut m.score, &mut hits);
         for (ci, clause) in q.clauses.iter().enumerate() {
             for alt in &clause.alts {
-                let tfs = self.seq_tfs(alt, exact);
-                let df = tfs.len() as f32;
-                let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
-                for &(d, in_title, in_body) in tfs.iter() {
+                for &(d, s) in self.seq_scores(alt, exact).iter() {
                     let d = d as usize;
-                    let title = in_title as f32 / title_norm[d];
-                    let body = in_body as f32 / body_norm[d];
-                    let tf = TITLE_WEIGHT * title + body;
-                    score[d] += idf * tf / (K1 + tf);
+                    score[d] += s;
                     if hits[d] == ci as u32 {
                         hits[d] += 1;
                     }
@@ -344,7 +359,7 @@ impl SearchIndex {
             *matched = hits[d] == need;
         }
         for seq in &q.excluded {
-            for &(d, _, _) in self.seq_tfs(seq, exact).iter() {
+            for &(d, _) in self.seq_scores(seq, exact).iter() {
                 m.matched[d as usize] = false;
             }
         }
