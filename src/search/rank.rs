@@ -105,7 +105,7 @@ impl TfsBuilder {
 
 impl SearchIndex {
     /// Memoises `compute` under `key`. While typing, every word but the last repeats keystroke
-    /// after keystroke, so their positions, frequencies and adjacencies are reused.
+    /// after keystroke, so their positions, scores and adjacencies are reused.
     pub(crate) fn cached<T: Send + Sync + 'static>(
         &self,
         key: String,
