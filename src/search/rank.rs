@@ -194,18 +194,18 @@ impl SearchIndex {
                     }
                 }
             }
-            self.scores(&tfs.finish())
+            self.scores(tfs.finish())
         })
     }
 
     /// BM25F from per-document frequencies.
-    fn scores(&self, tfs: &DocTfs) -> DocScores {
+    fn scores(&self, tfs: DocTfs) -> DocScores {
         let n = self.len() as f32;
         let df = tfs.len() as f32;
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         let (title_norm, body_norm): (&[f32], &[f32]) = (&self.title_norm, &self.body_norm);
-        tfs.iter()
-            .map(|&(d, in_title, in_body)| {
+        tfs.into_iter()
+            .map(|(d, in_title, in_body)| {
                 let i = d as usize;
                 let title = in_title as f32 / title_norm[i];
                 let body = in_body as f32 / body_norm[i];
