@@ -3,7 +3,7 @@
 //! Positions are set through `style:` properties (CSSOM), which the content security policy
 //! allows, rather than `style` attributes, which it forbids.
 
-use leptos::html::Div;
+use leptos::html::{Div, Ol};
 use leptos::prelude::*;
 
 use hoinghi::search::SearchRequest;
@@ -14,7 +14,7 @@ use super::context::Archive;
 use super::entity_card::EntityCard;
 use super::export::ExportMenu;
 use super::lang::{use_lang, use_texts};
-use super::result_row::{clicked_star, ResultRow};
+use super::result_row::{clicked_star, Inputs, RowList};
 use super::url::search_href;
 
 /// Must match `.result-row { height }` in style/main.css.
@@ -105,21 +105,33 @@ pub fn Results() -> impl IntoView {
         )
     });
 
-    // Rows are keyed by article: while a query is refined, the articles that stay in view keep
-    // their row and only its marks, snippet, link and place follow. Rebuilding every row on each
-    // keystroke took about a third of it.
-    let first = Memo::new(move |_| window.get().0);
-    let visible = move || {
-        let (first, last) = window.get();
-        results.with(|r| r.ids[first..last].to_vec())
-    };
-    let row = {
+    // The rows: one effect draws the ones in view (src/app/result_row.rs).
+    let list = NodeRef::<Ol>::new();
+    {
         let archive = archive.clone();
-        move |index: ReadSignal<usize>, article: u32| {
-            let pos = Signal::derive(move || first.get() + index.get());
-            view! { <ResultRow archive=archive.clone() article pos /> }
-        }
-    };
+        let bookmarks = expect_context::<Bookmarks>();
+        Effect::new(move |rows: Option<Option<RowList>>| {
+            let mut rows = match rows.flatten() {
+                Some(rows) => rows,
+                None => RowList::new(list.get()?.into()),
+            };
+            let (first, last) = window.get();
+            let results = results.get();
+            let starred = |id: &str| bookmarks.has(id);
+            query.with(|query| {
+                let inputs = Inputs {
+                    results: &results,
+                    query,
+                    first,
+                    cursor: cursor.get(),
+                    lang: lang.get(),
+                    starred: &starred,
+                };
+                rows.show(&results.ids[first..last], &inputs, &archive);
+            });
+            Some(rows)
+        });
+    }
     // One handler for every row's star (src/app/result_row.rs).
     let on_star = {
         let archive = archive.clone();
@@ -192,10 +204,10 @@ pub fn Results() -> impl IntoView {
             <div class="results-viewport" node_ref=viewport on:scroll=on_scroll>
                 <ol
                     class="result-list"
+                    node_ref=list
                     on:click=on_star
                     style:height=move || format!("{}px", results.with(|r| r.total) as f64 * ROW_PX)
                 >
-                    <ForEnumerate each=visible key=|article| *article children=row />
                 </ol>
             </div>
         </section>

@@ -150,4 +150,45 @@ export default function (test) {
     await page.locator('.results-viewport').evaluate((v) => { v.scrollTop = v.scrollHeight / 2; });
     await page.waitForSelector('.result-row[aria-posinset="1000"], .result-row[aria-posinset="1001"]', { timeout: 5000 });
   });
+
+  test('rows scrolled out of view are reused for the rows scrolled in, each showing its own article', async ({ page, base, scratch }) => {
+    // Every third article undated, so reused rows switch between a date and "date unknown".
+    const date = (i) => (i % 3 === 0 ? null : `2023-${String(1 + (i % 12)).padStart(2, '0')}-10`);
+    const articles = Array.from({ length: 300 }, (_, i) => ({
+      id: `bai-${i}`, title: `Bài số ${i}`, published: date(i),
+      source: null, author: null, views: null, province: null, conferences: [],
+      body: [{ type: 'paragraph', text: `Nội dung bài số ${i}.` }],
+    }));
+    await writeFile(join(scratch, 'reuse.json'), JSON.stringify({ schema: 1, generated: '2024-01-01T00:00:00Z', title: 'dài', articles }));
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await open(page, base, '/?bundle=scratch/reuse.json');
+    const starred = Number((await page.locator('.result-row .article-title').first().textContent()).replace('Bài số ', ''));
+    await page.locator('.result-row .bookmark-toggle').first().click();
+    await page.waitForSelector('.result-row .bookmark-toggle[aria-pressed="true"]');
+    const rows = () => page.evaluate(() => [...document.querySelectorAll('.result-row')].map((r) => ({
+      pos: Number(r.getAttribute('aria-posinset')),
+      n: Number(r.querySelector('.article-title').textContent.replace('Bài số ', '')),
+      link: new URL(r.querySelector('.article-title').href).searchParams.get('a'),
+      date: r.querySelector('.facts time')?.getAttribute('datetime') ?? null,
+      unknown: r.querySelector('.facts .date.unknown') !== null,
+      pressed: r.querySelector('.bookmark-toggle').getAttribute('aria-pressed') === 'true',
+    })));
+    const check = async (where) => {
+      const shown = await rows();
+      assert(shown.length > 3, `${where}: rows are drawn`);
+      shown.forEach((r, k) => {
+        const what = `${where}, row ${k} (Bài số ${r.n})`;
+        assert(k === 0 || r.pos === shown[k - 1].pos + 1, `${what}: the page lists rows in order: ${shown.map((x) => x.pos)}`);
+        assert(r.link === `bai-${r.n}`, `${what}: links to its own article: ${r.link}`);
+        assert(r.date === date(r.n) && r.unknown === (date(r.n) === null), `${what}: shows its own date: ${r.date}`);
+        assert(r.pressed === (r.n === starred), `${what}: its star is its own`);
+      });
+    };
+    await page.locator('.results-viewport').evaluate((v) => { v.scrollTop = 150 * 132; });
+    await page.waitForSelector('.result-row[aria-posinset="151"]', { timeout: 5000 });
+    await check('scrolled to the middle');
+    await page.locator('.results-viewport').evaluate((v) => { v.scrollTop = 0; });
+    await page.waitForSelector('.result-row[aria-posinset="1"]', { timeout: 5000 });
+    await check('back at the top');
+  });
 }
