@@ -140,7 +140,7 @@ impl SearchIndex {
     }
 
     /// Global positions of a word: every term it matches (folded or exact, maybe as a prefix).
-    fn word_positions(&self, word: &str, exact: bool, prefix: bool) -> Arc<Vec<u32>> {
+    pub(super) fn word_positions(&self, word: &str, exact: bool, prefix: bool) -> Arc<Vec<u32>> {
         self.cached(Self::word_key(word, exact, prefix), || {
             let mut out = Vec::new();
             for id in self.term_ids(word, exact, prefix) {
@@ -215,34 +215,38 @@ impl SearchIndex {
             .collect()
     }
 
+    fn adjacent_key(a: &Seq, b: &Seq, exact: bool) -> String {
+        format!("a{}|{}", Self::seq_key(a, exact), Self::seq_key(b, exact))
+    }
+
     /// Documents where `a`'s last word is directly followed by `b`'s first.
     fn adjacent_docs(&self, a: &Seq, b: &Seq, exact: bool) -> Arc<Vec<u32>> {
-        let key = format!("a{}|{}", Self::seq_key(a, exact), Self::seq_key(b, exact));
-        self.cached(key, || {
-            let starts = self.followed_by(
+        self.cached(Self::adjacent_key(a, b, exact), || {
+            self.docs_of(self.followed_by(
                 &self.seq_positions(a, exact),
                 &self.seq_positions(b, exact),
                 1,
-            );
-            let mut docs = Vec::new();
-            self.runs_of(starts, |d, _, _| docs.push(d as u32));
-            docs.sort_unstable();
-            docs.dedup();
-            docs
+            ))
         })
+    }
+
+    /// The documents holding `positions`, in order, once each.
+    fn docs_of(&self, positions: Vec<u32>) -> Vec<u32> {
+        let mut docs = Vec::new();
+        self.runs_of(positions, |d, _, _| docs.push(d as u32));
+        docs.sort_unstable();
+        docs.dedup();
+        docs
+    }
+
+    /// One past the last global position.
+    fn positions_end(&self) -> u32 {
+        *self.doc_start.last().unwrap_or(&0)
     }
 
     /// The positions `p` of `a` such that `p + offset` is in `b`, in no particular order. The
     /// smaller list is marked in a bitset over global positions and the larger one probes it.
     fn followed_by(&self, a: &[u32], b: &[u32], offset: u32) -> Vec<u32> {
-        let mut scratch = self.scratch.lock();
-        let bits = &mut scratch.bits;
-        let words = *self.doc_start.last().unwrap_or(&0) as usize / 64 + 2;
-        if bits.len() < words {
-            // Cleared after every use, so a new bitset can start as the system's zeroed pages
-            // (mapped as touched) rather than megabytes written with zeros.
-            *bits = vec![0; words];
-        }
         // Marks are at the `b` side's positions: `p + offset` for `a`, `q` itself for `b`; the
         // other list probes them the same way.
         let (marked, probe, mark_shift, probe_shift) = if a.len() <= b.len() {
@@ -250,31 +254,79 @@ impl SearchIndex {
         } else {
             (b, a, 0, offset)
         };
-        let bits: &mut [u64] = bits;
-        let limit = bits.len() as u32 * 64;
-        let slot = |q: u32| (q as usize / 64, 1u64 << (q % 64));
-        for &m in marked {
-            if let Some(m) = m.checked_add(mark_shift).filter(|m| *m < limit) {
-                let (word, bit) = slot(m);
-                bits[word] |= bit;
-            }
-        }
+        let mut scratch = self.scratch.lock();
+        let marks = Marks::new(&mut scratch.bits, self.positions_end(), marked, mark_shift);
         let mut out = Vec::new();
         for &q in probe {
-            if let Some(found) = q.checked_add(probe_shift).filter(|q| *q < limit) {
-                let (word, bit) = slot(found);
-                if bits[word] & bit != 0 {
+            if let Some(found) = q.checked_add(probe_shift) {
+                if marks.has(found) {
                     // A mark is at least `offset`.
                     out.push(found - offset);
                 }
             }
         }
-        for &m in marked {
-            if let Some(m) = m.checked_add(mark_shift).filter(|m| *m < limit) {
-                bits[slot(m).0] = 0;
+        out
+    }
+
+    /// The terms of `word` as a prefix, when its positions are better decoded once in passing
+    /// than kept: it is the query's last word, typed as a prefix, whose positions no later
+    /// keystroke reuses (the next letter makes it another word), and writing them out only to
+    /// read them twice was a fifth of such a keystroke's search. `None` where keeping them is as
+    /// cheap: they are memoised already, or few next to the `marked` positions they are matched
+    /// against.
+    pub(super) fn streamed_prefix(
+        &self,
+        word: &str,
+        exact: bool,
+        marked: usize,
+    ) -> Option<Vec<usize>> {
+        if self
+            .lookup::<Vec<u32>>(&Self::word_key(word, exact, true))
+            .is_some()
+        {
+            return None;
+        }
+        let ids = self.term_ids(word, exact, true);
+        // Every position takes a byte or more of postings.
+        let bytes: usize = ids.iter().map(|i| self.term(*i).postings.len()).sum();
+        (bytes >= marked).then_some(ids)
+    }
+
+    /// For a pair of plain words whose second, `b`, is the query's last word typed as a prefix:
+    /// `b`'s scores and the documents where `a` is directly followed by `b`, memoised as
+    /// [`Self::seq_scores`] and [`Self::adjacent_docs`] would, from one pass over `b`'s
+    /// postings ([`Self::streamed_prefix`]). False, and nothing done, where that does not pay.
+    fn score_last_after(&self, a: &Seq, b: &Seq, exact: bool) -> bool {
+        let [word] = b.words.as_slice() else {
+            return false;
+        };
+        let scores_key = format!("t{}", Self::seq_key(b, exact));
+        if !b.prefix || self.lookup::<DocScores>(&scores_key).is_some() {
+            return false;
+        }
+        let before = self.seq_positions(a, exact);
+        let Some(ids) = self.streamed_prefix(word, exact, before.len()) else {
+            return false;
+        };
+        let mut tfs = TfsBuilder::new(self.len());
+        let mut starts = Vec::new();
+        {
+            let mut scratch = self.scratch.lock();
+            let marks = Marks::new(&mut scratch.bits, self.positions_end(), &before, 1);
+            for id in ids {
+                let positions = self.positions(id).inspect(|&q| {
+                    if marks.has(q) {
+                        starts.push(q - 1);
+                    }
+                });
+                self.runs_of(positions, |d, t, b| tfs.add(d, t, b));
             }
         }
-        out
+        let scores = self.scores(tfs.finish());
+        self.cached(scores_key, || scores);
+        let docs = self.docs_of(starts);
+        self.cached(Self::adjacent_key(a, b, exact), || docs);
+        true
     }
 
     /// Calls `each(document, in title, in body)` for every run of positions in one document
@@ -332,7 +384,9 @@ impl SearchIndex {
         // frequencies too.
         for (a, b) in &pairs {
             self.seq_positions(a, exact);
-            self.seq_positions(b, exact);
+            if !self.score_last_after(a, b, exact) {
+                self.seq_positions(b, exact);
+            }
         }
         // Clauses matched so far, counted only in order: a document reaches `ci + 1` on
         // clause `ci` only if it matched every earlier one, and alternatives count once.
@@ -365,4 +419,54 @@ impl SearchIndex {
         }
         m
     }
+}
+
+/// A bitset over global positions with `list`'s positions plus `shift` set, cleared again when
+/// dropped, so the next search finds it empty.
+struct Marks<'a> {
+    bits: &'a mut [u64],
+    list: &'a [u32],
+    shift: u32,
+}
+
+impl<'a> Marks<'a> {
+    /// Marks in `bits`, grown first to cover positions below `end` (and what a shift adds).
+    fn new(bits: &'a mut Vec<u64>, end: u32, list: &'a [u32], shift: u32) -> Self {
+        let words = end as usize / 64 + 2;
+        if bits.len() < words {
+            // Cleared after every use, so a new bitset can start as the system's zeroed pages
+            // (mapped as touched) rather than megabytes written with zeros.
+            *bits = vec![0; words];
+        }
+        let bits: &mut [u64] = bits;
+        for p in shifted(list, shift, bits.len()) {
+            bits[p / 64] |= 1u64 << (p % 64);
+        }
+        Marks { bits, list, shift }
+    }
+
+    #[inline(always)]
+    fn has(&self, q: u32) -> bool {
+        let q = q as usize;
+        self.bits
+            .get(q / 64)
+            .is_some_and(|word| word & (1u64 << (q % 64)) != 0)
+    }
+}
+
+impl Drop for Marks<'_> {
+    fn drop(&mut self) {
+        for p in shifted(self.list, self.shift, self.bits.len()) {
+            self.bits[p / 64] = 0;
+        }
+    }
+}
+
+/// `list`'s positions plus `shift`, those that fit a bitset of `words` words.
+fn shifted(list: &[u32], shift: u32, words: usize) -> impl Iterator<Item = usize> + '_ {
+    list.iter().filter_map(move |p| {
+        p.checked_add(shift)
+            .map(|p| p as usize)
+            .filter(|p| *p < words * 64)
+    })
 }

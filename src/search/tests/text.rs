@@ -231,3 +231,46 @@ fn seeds_are_found_with_and_without_diacritics() {
         assert!(s.text.is_char_boundary(r.start) && s.text.is_char_boundary(r.end));
     }
 }
+
+#[test]
+fn a_last_word_typed_as_a_prefix_finds_alike_whether_its_positions_are_streamed_or_kept() {
+    let articles = random_articles(&mut Rng(0x5eed_2026), 400);
+    // Each search streams the prefix's positions where that pays; `kept` has them memoised
+    // first, so it searches the way words before the last are searched.
+    let (streamed, kept) = (SearchIndex::build(&articles), SearchIndex::build(&articles));
+    let mut streams = 0;
+    for exact in [false, true] {
+        for first in WORDS {
+            for last in WORDS.iter().filter(|w| **w != first) {
+                let prefix: String = last.chars().take(2).collect();
+                for query in [format!("{first} {prefix}"), format!("kết {first} {prefix}")] {
+                    let q = streamed.parse_query(&query, exact, false);
+                    let [.., a, b] = &q.clauses[..] else {
+                        panic!("two words or more: {query}");
+                    };
+                    let (a, b) = (&a.alts[0], &b.alts[0]);
+                    let word = b.words.last().unwrap();
+                    let before = streamed.word_positions(&a.words[0], exact, false).len();
+                    if streamed.streamed_prefix(word, exact, before).is_some() {
+                        streams += 1;
+                    }
+                    kept.word_positions(word, exact, true);
+                    let request = SearchRequest {
+                        query: query.clone(),
+                        exact,
+                        ..Default::default()
+                    };
+                    assert_eq!(
+                        streamed.search(&request),
+                        kept.search(&request),
+                        "{query} (exact: {exact})"
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        streams > 100,
+        "most searches stream the prefix: {streams} of 360"
+    );
+}
