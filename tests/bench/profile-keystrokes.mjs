@@ -4,7 +4,7 @@
 // time), the search itself (the app's `hoinghi:search` user-timing measures, recorded while
 // `window.hoinghiProfile` is set) and the router's history writes. Facet toggles the same way.
 //
-//   node tests/bench/profile-keystrokes.mjs [DIST] [BUNDLE.json] [--rounds N] [--json OUT]
+//   node tests/bench/profile-keystrokes.mjs [DIST] [BUNDLE.json] [--rounds N] [--toggles N] [--json OUT]
 //     [--cpuprofile OUT.cpuprofile] [--trace OUT.json]
 //
 // DIST defaults to dist/, BUNDLE to target/bench/bundle-10000.json (./run bench builds it, or
@@ -24,6 +24,9 @@ const flag = (name, fallback) => {
   return i < 0 ? fallback : args.splice(i, 2)[1];
 };
 const rounds = Number(flag('--rounds', 1));
+// Rounds of facet toggles after the typing; the bench does two, and a first click on a facet
+// is slower than the next.
+const toggleRounds = Number(flag('--toggles', 1));
 const jsonOut = flag('--json', null);
 const cpuProfile = flag('--cpuprofile', null);
 const traceOut = flag('--trace', null);
@@ -96,7 +99,7 @@ try {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
 
-  if (traceOut) await browser.startTracing(page, { path: traceOut, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
+  if (traceOut) await browser.startTracing(page, { path: traceOut, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed'] });
   if (cpuProfile) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -114,13 +117,13 @@ try {
     }
   }
   const toggles = [];
-  for (const group of ['tinh', 'nam', 'loai', 'nguon', 'nguoi', 'vanban', 'cap']) {
+  for (let r = 0; r < toggleRounds; r++) for (const group of ['tinh', 'nam', 'loai', 'nguon', 'nguoi', 'vanban', 'cap']) {
     const labels = await page.$$eval(`[data-facet="${group}"] .facet-label`,
       (l) => l.slice(0, 2).map((x) => x.textContent));
     for (const label of labels) {
       for (const step of ['on', 'off']) {
         const t = await measured(page, cdp, clickFacet, [group, label]);
-        if (t) toggles.push({ group, label, step, ...t });
+        if (t) toggles.push({ round: r, group, label, step, ...t });
       }
     }
   }
