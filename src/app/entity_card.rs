@@ -1,6 +1,10 @@
 //! The entity page: when the search is narrowed to one person, document or province, a card
 //! above the results says what the whole archive knows about it. The results below are the
 //! entity's articles, so the page is a search like any other and shares as a link.
+//!
+//! The card follows the search one frame behind, with the side panels (src/app/panels.rs): it
+//! reads the whole archive, and drawing it in the click's own frame made picking a person or a
+//! province the slowest click, up to twice the rest.
 
 use std::sync::Arc;
 
@@ -46,8 +50,8 @@ fn span(first: &Option<String>, last: &Option<String>, t: &Texts) -> String {
 #[component]
 pub fn EntityCard() -> impl IntoView {
     let archive = expect_context::<Archive>();
-    let request = archive.request;
-    let entity = Memo::new(move |_| request.with(single_entity));
+    let panels = archive.panels;
+    let entity = Memo::new(move |_| panels.with(|s| single_entity(&s.request)));
     // The person whose every title is listed ("more"), if any: another person starts short.
     let expanded = RwSignal::new(None::<String>);
     let t = use_texts();
@@ -187,8 +191,15 @@ pub fn EntityCard() -> impl IntoView {
             }
         };
         let kind = title(facet, t);
+        // A pointer or focus on the card brings it up to date first, as on the facets.
         Some(view! {
-            <section class="entity-card" aria-label=format!("{kind}: {name}")>
+            <section
+                class="entity-card"
+                aria-label=format!("{kind}: {name}")
+                aria-busy=move || panels.behind().then_some("true")
+                on:pointerdown=move |_| panels.catch_up()
+                on:focusin=move |_| panels.catch_up()
+            >
                 <p class="entity-kind muted">{kind}</p>
                 <h2>{name.clone()}</h2>
                 {body}

@@ -1,5 +1,5 @@
-//! The side panels (facet values with their counts, the date histogram) follow the search one
-//! frame behind it.
+//! The side panels (facet values with their counts, the date histogram) and the entity card
+//! (src/app/entity_card.rs) follow the search one frame behind it.
 //!
 //! A keystroke's frame then holds only what the reader is looking at: the search and the result
 //! rows. Redrawing some sixty facet rows (label, count, link) and the histogram took about as

@@ -36,7 +36,7 @@ export function waits() {
   // The side panels catch up in a task after the next frame (src/app/panels.rs): waits for the
   // frame, then task by task, forces their layout and returns the ms since `t0`.
   window.__panelsFollowed = async (t0, cap) => {
-    const behind = () => document.querySelector('.facets')?.getAttribute('aria-busy') === 'true';
+    const behind = () => document.querySelector('.facets[aria-busy="true"], .entity-card[aria-busy="true"]') !== null;
     if (behind()) await new Promise((r) => requestAnimationFrame(r));
     while (behind() && performance.now() - t0 < cap) await window.__task();
     document.querySelector('.facets')?.getBoundingClientRect();
@@ -119,7 +119,7 @@ const memory = (page) => page.evaluate(() => {
 /**
  * Types each query one character at a time into #q (`__type` in `waits`). The address bar
  * follows only when typing pauses, so it is not waited for. The side panels (facet counts,
- * histogram) follow one frame later (src/app/panels.rs): `panelsMs` times the keystroke to them
+ * histogram, entity card) follow one frame later (src/app/panels.rs): `panelsMs` times the keystroke to them
  * being up to date (no `aria-busy`), and the next keystroke waits for that, as a typist's would.
  * `search` is the search alone, without drawing.
  */

@@ -306,7 +306,7 @@ function browserRows(report, results) {
     report.add('facet toggle, p50', pct(toggles, 50), 'ms', `${toggles.length} toggles`, 'click .facet-value → .result-count changed + layout');
     report.add('facet toggle, p95', pct(toggles, 95), 'ms', `${toggles.length} toggles`, 'same');
     report.add('keystroke → side panels follow, p50 / p95', `${pct(keyPanels, 50).toFixed(1)} / ${pct(keyPanels, 95).toFixed(1)}`, 'ms',
-      `${keyPanels.length} keystrokes`, 'same start → facet counts and histogram up to date (no aria-busy): the frame after the results, then their task');
+      `${keyPanels.length} keystrokes`, 'same start → facet counts, histogram and entity card up to date (no aria-busy): the frame after the results, then their task');
     report.add('facet toggle → side panels follow, p50 / p95', `${pct(togglePanels, 50).toFixed(1)} / ${pct(togglePanels, 95).toFixed(1)}`, 'ms',
       `${togglePanels.length} toggles`, 'same');
     report.add('reader open, p50', median(ours.reader), 'ms', `${ours.reader.length} opens`, 'click result title → .reader in DOM + layout');
@@ -481,7 +481,7 @@ twice in our app (the peers type them once); facet toggles are two rounds too.
 A keystroke is timed in the page from setting the search box to the results pane showing the
 new results (checked in the next task, through a \`MessageChannel\` rather than a zero-delay timer,
 which browsers hold back 4 ms once nested), plus a forced layout. The side panels (facet counts,
-the date histogram) follow one frame later by design (src/app/panels.rs): "side panels follow"
+the date histogram) and the entity card follow one frame later by design (src/app/panels.rs): "side panels follow"
 times the keystroke to them being up to date, and the next keystroke waits for that, as a
 typist's would. Facet toggles are timed the same two ways. "Search alone" is the app's own
 \`hoinghi:search\` user-timing measure of each keystroke's search, without drawing: the figure to

@@ -19,6 +19,19 @@ export default function (test) {
     assert(new URL(await settledUrl(page)).searchParams.get('nguoi') === 'Đinh Thị Thu Thanh', 'the page is a link');
   });
 
+  test('the entity card follows the search: it leaves with its entity and shows the next one', async ({ page, base }) => {
+    await open(page, base, '/?nguoi=' + encodeURIComponent('Đinh Thị Thu Thanh'));
+    await page.waitForSelector('.entity-card h2');
+    assert((await page.locator('.entity-card h2').textContent()) === 'Đinh Thị Thu Thanh', 'her card');
+    await page.locator('[data-facet="nguoi"] .facet-value.selected').click();
+    await page.waitForFunction(() => !document.querySelector('.entity-card'), null, { timeout: 2000 })
+      .catch(() => assert(false, 'the card leaves once she is no longer selected'));
+    await page.locator('.result-row .facts a.province', { hasText: 'Điện Biên' }).first().click();
+    await page.waitForFunction(() => document.querySelector('.entity-card h2')?.textContent === 'Điện Biên'
+      && !document.querySelector('.entity-card[aria-busy]'), null, { timeout: 2000 })
+      .catch(() => assert(false, 'the province card shows, up to date'));
+  });
+
   test('a person named with many titles lists the most mentioned first, the rest on request', async ({ page, base, scratch }) => {
     // Twelve titles: "Chức vụ 1" is mentioned once, "Chức vụ 12" twelve times, each first held
     // in the month of its number, so the eight most mentioned are 5 to 12, in that order.
