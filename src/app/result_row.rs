@@ -1,9 +1,10 @@
 //! The rows of the result list, drawn with DOM calls rather than as Leptos views, and recycled.
 //!
 //! A keystroke brings most rows in view anew (4.7 of 6 on the bench's queries: a new letter
-//! reranks). Rows built as Leptos views, and later as DOM-built rows with four effects each and
-//! keyed by a `<For>`, took about 3.4 of a keystroke's 8 ms at 35,440 articles: making and
-//! dropping elements, effects and owners. Here one effect (src/app/results.rs) hands
+//! reranks), and rows are about 3.4 of a keystroke's 8 ms at 35,440 articles (measured by
+//! drawing none), most of it the browser laying out their new text. Rows made as Leptos views,
+//! then with four effects each under a keyed `<For>`, added making and dropping elements,
+//! effects and owners on top. Here one effect (src/app/results.rs) hands
 //! [`RowList::show`] the articles in view: a row whose article stays keeps its elements, a row
 //! that left the view takes the next new article, and each row writes only what changed: its
 //! place, its marked title and snippet, its link, its star. The markup is the reader's

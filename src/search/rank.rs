@@ -271,9 +271,9 @@ impl SearchIndex {
     /// The terms of `word` as a prefix, when its positions are better decoded once in passing
     /// than kept: it is the query's last word, typed as a prefix, whose positions no later
     /// keystroke reuses (the next letter makes it another word), and writing them out only to
-    /// read them twice was a fifth of such a keystroke's search. `None` where keeping them is as
-    /// cheap: they are memoised already, or few next to the `marked` positions they are matched
-    /// against.
+    /// read them twice took about a tenth of such a keystroke's search. `None` where keeping
+    /// them is as cheap: they are memoised already, or few next to the `marked` positions they
+    /// are matched against.
     pub(super) fn streamed_prefix(
         &self,
         word: &str,
@@ -381,7 +381,7 @@ impl SearchIndex {
             })
             .collect();
         // Words in adjacent pairs need their positions: decoded first, they give the words'
-        // frequencies too.
+        // frequencies too. A last word typed as a prefix is scored and paired in one pass.
         for (a, b) in &pairs {
             self.seq_positions(a, exact);
             if !self.score_last_after(a, b, exact) {
