@@ -141,11 +141,12 @@ impl Highlighter {
             }
             let (start, distinct) = best_window(&words, self.words.len());
             if distinct > best.as_ref().map_or(0, |x| x.0) {
-                let done = distinct == self.words.len();
                 best = Some((distinct, b, start, words));
-                if done {
-                    break;
-                }
+            }
+            // Every query word is in view, or there are none (browsing by facets): no later
+            // block can do better, and reading the whole body for nothing showed in profiles.
+            if best.as_ref().is_some_and(|x| x.0 == self.words.len()) {
+                break;
             }
         }
         let (_, block, first, words) = best?;

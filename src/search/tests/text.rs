@@ -207,6 +207,14 @@ fn snippet_centres_on_the_best_passage() {
     // Nothing matching: the opening of the body, no highlights.
     let s = snippet_for(&a, &Highlighter::new("xyz", false)).expect("snippet");
     assert_eq!((s.block, s.start, s.ranges.len()), (0, 0, 0));
+    // No words at all (browsing by facets): the same opening.
+    assert_eq!(snippet_for(&a, &Highlighter::new("", false)), Some(s));
+    let blank_first = article("b", "t", &["", &middle]);
+    let s = snippet_for(&blank_first, &Highlighter::new("", false)).expect("snippet");
+    assert_eq!(
+        (s.block, s.start, s.cut_before, s.cut_after),
+        (1, 0, false, true)
+    );
     assert!(snippet_for(&article("e", "t", &[]), &h).is_none());
 }
 
