@@ -322,12 +322,17 @@ impl SearchIndex {
         ids
     }
 
+    /// One past the last global position.
+    pub(crate) fn positions_end(&self) -> u32 {
+        *self.doc_start.last().unwrap_or(&0)
+    }
+
     /// The global positions of term `id`, in order.
     pub(crate) fn positions(&self, id: usize) -> Positions<'_> {
         Positions {
             bytes: self.term(id).postings.iter(),
             at: 0,
-            limit: *self.doc_start.last().unwrap_or(&0),
+            limit: self.positions_end(),
         }
     }
 

@@ -178,7 +178,7 @@ impl SearchIndex {
     /// read straight from its terms' postings, for a single word whose positions are not at
     /// hand.
     fn seq_scores(&self, seq: &Seq, exact: bool) -> Arc<DocScores> {
-        self.cached(format!("t{}", Self::seq_key(seq, exact)), || {
+        self.cached(Self::scores_key(seq, exact), || {
             let mut tfs = TfsBuilder::new(self.len());
             let positions = match seq.words.as_slice() {
                 [word] => self.lookup::<Vec<u32>>(&Self::word_key(word, exact, seq.prefix)),
@@ -196,6 +196,10 @@ impl SearchIndex {
             }
             self.scores(tfs.finish())
         })
+    }
+
+    fn scores_key(seq: &Seq, exact: bool) -> String {
+        format!("t{}", Self::seq_key(seq, exact))
     }
 
     /// BM25F from per-document frequencies.
@@ -237,11 +241,6 @@ impl SearchIndex {
         docs.sort_unstable();
         docs.dedup();
         docs
-    }
-
-    /// One past the last global position.
-    fn positions_end(&self) -> u32 {
-        *self.doc_start.last().unwrap_or(&0)
     }
 
     /// The positions `p` of `a` such that `p + offset` is in `b`, in no particular order. The
@@ -300,7 +299,7 @@ impl SearchIndex {
         let [word] = b.words.as_slice() else {
             return false;
         };
-        let scores_key = format!("t{}", Self::seq_key(b, exact));
+        let scores_key = Self::scores_key(b, exact);
         if !b.prefix || self.lookup::<DocScores>(&scores_key).is_some() {
             return false;
         }
