@@ -24,7 +24,7 @@ use hoinghi::display::{short_date, Lang};
 use hoinghi::query_string::QueryPairs;
 use hoinghi::search::{Facet, SearchResults, Snippet};
 
-use super::bookmarks::star_texts;
+use super::bookmarks::{star_texts, Bookmarks};
 use super::context::Archive;
 use super::highlight::runs;
 use super::results::ROW_PX;
@@ -119,8 +119,7 @@ pub struct Inputs<'a> {
     pub first: usize,
     pub cursor: usize,
     pub lang: Lang,
-    /// Whether the article is bookmarked.
-    pub starred: &'a dyn Fn(&str) -> bool,
+    pub bookmarks: Bookmarks,
 }
 
 /// One row: its elements and what they show, so that only what changes is written.
@@ -205,17 +204,14 @@ impl Row {
             set(&self.li, "aria-setsize", &place.2.to_string());
         }
         self.draw_marks(inputs.results, archive);
+        let id = &archive.article(self.article).id;
         // The link keeps the search, so back from the reader returns to it.
         if self.link.is_none() {
-            let id = &archive.article(self.article).id;
             let to = href(inputs.query, &[("a", Some(id))]);
             set(&self.title, "href", &to);
             self.link = Some(to);
         }
-        let starred = (
-            (inputs.starred)(&archive.article(self.article).id),
-            inputs.lang,
-        );
+        let starred = (inputs.bookmarks.has(id), inputs.lang);
         if self.starred != Some(starred) {
             self.draw_star(starred);
         }

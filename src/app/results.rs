@@ -117,7 +117,6 @@ pub fn Results() -> impl IntoView {
             };
             let (first, last) = window.get();
             let results = results.get();
-            let starred = |id: &str| bookmarks.has(id);
             query.with(|query| {
                 let inputs = Inputs {
                     results: &results,
@@ -125,7 +124,7 @@ pub fn Results() -> impl IntoView {
                     first,
                     cursor: cursor.get(),
                     lang: lang.get(),
-                    starred: &starred,
+                    bookmarks,
                 };
                 rows.show(&results.ids[first..last], &inputs, &archive);
             });
