@@ -47,9 +47,17 @@ export function waits() {
   // microtask-scheduled effects; `cap` ms at most, so what never follows shows as an outlier
   // rather than hanging the run), plus a forced layout: `ms`. Then until the side panels follow:
   // `panelsMs`. `search` is the app's own `hoinghi:search` measure in between (see freshPage).
+  //
+  // `paintedMs` runs to the end of the first frame after `act`, which draws what `act` changed
+  // (the app draws results in microtasks, before any frame): a zero-delay timer posted by a
+  // frame callback registered first runs right after that frame, before the timers the app's
+  // own frame callbacks post.
   const timed = async (act, done, cap) => {
     performance.clearMeasures('hoinghi:search');
+    let painted;
+    const framed = new Promise((r) => { painted = r; });
     const t0 = performance.now();
+    requestAnimationFrame(() => setTimeout(() => painted(performance.now() - t0), 0));
     act();
     await window.__task();
     while (!done() && performance.now() - t0 < cap) await tick();
@@ -57,7 +65,7 @@ export function waits() {
     const ms = performance.now() - t0;
     const panelsMs = await window.__panelsFollowed(t0, 30_000);
     const search = performance.getEntriesByName('hoinghi:search').reduce((sum, e) => sum + e.duration, 0);
-    return { ms, panelsMs, search };
+    return { ms, panelsMs, search, paintedMs: await framed };
   };
   // A keystroke: sets #q to `value` and waits for the results pane to name it (`data-query`)
   // and, in a sharded bundle, for its index chunks (no `.index-loading`).
@@ -110,6 +118,10 @@ async function coldLoad(page, url, errors, timeout = 300_000) {
   return bench;
 }
 
+/** The pause before each input of the paced rounds: as keystrokes, 100 ms is 120 words a
+ * minute, a fast typist; as clicks, faster than anyone clicks. */
+export const INPUT_PAUSE_MS = 100;
+
 /** JS heap after a forced GC (needs --js-flags=--expose-gc) and the wasm linear memory, bytes. */
 const memory = (page) => page.evaluate(() => {
   window.gc();
@@ -121,15 +133,21 @@ const memory = (page) => page.evaluate(() => {
  * follows only when typing pauses, so it is not waited for. The side panels (facet counts,
  * histogram, entity card) follow one frame later (src/app/panels.rs): `panelsMs` times the keystroke to them
  * being up to date (no `aria-busy`), and the next keystroke waits for that, as a typist's would.
- * `search` is the search alone, without drawing.
+ * `search` is the search alone, without drawing. With `pauseMs`, each keystroke waits that long
+ * after the last one's panels instead, as a person typing does: the browser then draws a frame
+ * as soon as the results change, often before the next task, so `ms` holds that frame too.
  */
-function typeQueries(queries) {
+function typeQueries([queries, pauseMs = 0]) {
   const set = window.__type;
+  const pause = () => new Promise((r) => setTimeout(r, pauseMs));
   return (async () => {
     const keystrokes = [];
     for (const q of queries) {
       const chars = [...q];
-      for (let i = 1; i <= chars.length; i++) keystrokes.push({ q: chars.slice(0, i).join(''), ...(await set(chars.slice(0, i).join(''))) });
+      for (let i = 1; i <= chars.length; i++) {
+        if (pauseMs) await pause();
+        keystrokes.push({ q: chars.slice(0, i).join(''), ...(await set(chars.slice(0, i).join(''))) });
+      }
       await set('');
     }
     return { keystrokes };
@@ -137,8 +155,9 @@ function typeQueries(queries) {
 }
 
 /** Clicks up to two values of each facet group on, then off again, timing each until the count
- * changes (`ms`) and until the side panels have followed (`panelsMs`), as keystrokes are. */
-async function toggleFacets() {
+ * changes (`ms`) and until the side panels have followed (`panelsMs`), as keystrokes are; each
+ * click `pauseMs` after the last one's panels. */
+async function toggleFacets(pauseMs = 0) {
   const find = (group, label) => [...document.querySelectorAll(`[data-facet="${group}"] .facet-value`)]
     .find((a) => a.querySelector('.facet-label')?.textContent === label);
   const toggles = [];
@@ -148,8 +167,9 @@ async function toggleFacets() {
       for (const step of ['on', 'off']) {
         const link = find(group, label);
         if (!link) break;
-        const { ms, panelsMs, changed } = await window.__click(link);
-        if (changed) toggles.push({ group, label, step, ms, panelsMs });
+        if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
+        const { ms, panelsMs, paintedMs, changed } = await window.__click(link);
+        if (changed) toggles.push({ group, label, step, ms, panelsMs, paintedMs });
       }
     }
   }
@@ -183,12 +203,14 @@ const whenReady = (page) => page.waitForFunction(() => window.__bench.ready !== 
 
 /**
  * All browser figures for one bundle: `runs` cold starts in fresh contexts (the figures of each),
- * then, in the last page, memory, two rounds of keystrokes and of facet toggles, reader opens and
- * memory again. With `firstKeystrokes`, every page but the last also types the first query a
- * second after it is usable, as someone who has just opened it would: a page's first keystrokes
- * run code the browser has not optimised yet.
+ * then, in the last page, memory, two rounds of keystrokes and of facet toggles, each input as
+ * soon as the last one's side panels have followed; with `pacedRound`, one round of each with
+ * `INPUT_PAUSE_MS` before every input; then reader opens and memory again. With
+ * `firstKeystrokes`, every page but the last also types the first query a second after it is
+ * usable, as someone who has just opened it would: a page's first keystrokes run code the
+ * browser has not optimised yet.
  */
-export async function measureApp(browser, base, bundleUrl, { runs, queries, firstKeystrokes = false }) {
+export async function measureApp(browser, base, bundleUrl, { runs, queries, firstKeystrokes = false, pacedRound = false }) {
   const cold = [];
   const first = [];
   let last;
@@ -199,7 +221,7 @@ export async function measureApp(browser, base, bundleUrl, { runs, queries, firs
     if (firstKeystrokes && r < runs - 1) {
       await whenReady(last.page);
       await last.page.waitForTimeout(1000);
-      first.push(...(await last.page.evaluate(typeQueries, queries.slice(0, 1))).keystrokes);
+      first.push(...(await last.page.evaluate(typeQueries, [queries.slice(0, 1)])).keystrokes);
     }
   }
   const { page, context } = last;
@@ -210,11 +232,15 @@ export async function measureApp(browser, base, bundleUrl, { runs, queries, firs
     // Two rounds of typing and of toggling: a p95 over one round is its sixth-slowest keystroke
     // (its second-slowest toggle) and moved by a few milliseconds from run to run. The first round
     // starts right after loading, as a user's first keystrokes do.
-    const typed = await page.evaluate(typeQueries, [...queries, ...queries]);
-    const toggles = [...await page.evaluate(toggleFacets), ...await page.evaluate(toggleFacets)];
+    const typed = await page.evaluate(typeQueries, [[...queries, ...queries]]);
+    const toggles = [...await page.evaluate(toggleFacets, 0), ...await page.evaluate(toggleFacets, 0)];
+    const paced = pacedRound ? {
+      keystrokes: (await page.evaluate(typeQueries, [queries, INPUT_PAUSE_MS])).keystrokes,
+      toggles: await page.evaluate(toggleFacets, INPUT_PAUSE_MS),
+    } : null;
     const reader = await page.evaluate(openReader, 5);
     const afterUse = await memory(page);
-    return { cold, first, ready, loaded, typed, toggles, reader, afterUse };
+    return { cold, first, ready, loaded, typed, toggles, paced, reader, afterUse };
   } finally {
     await context.close();
   }
