@@ -204,7 +204,7 @@ const whenReady = (page) => page.waitForFunction(() => window.__bench.ready !== 
 /**
  * All browser figures for one bundle: `runs` cold starts in fresh contexts (the figures of each),
  * then, in the last page, memory, two rounds of keystrokes and of facet toggles, each input as
- * soon as the last one's side panels have followed; with `pacedRound`, one round of each with
+ * soon as the last one's side panels have followed; with `pacedRound`, two more of each with
  * `INPUT_PAUSE_MS` before every input; then reader opens and memory again. With
  * `firstKeystrokes`, every page but the last also types the first query a second after it is
  * usable, as someone who has just opened it would: a page's first keystrokes run code the
@@ -235,8 +235,8 @@ export async function measureApp(browser, base, bundleUrl, { runs, queries, firs
     const typed = await page.evaluate(typeQueries, [[...queries, ...queries]]);
     const toggles = [...await page.evaluate(toggleFacets, 0), ...await page.evaluate(toggleFacets, 0)];
     const paced = pacedRound ? {
-      keystrokes: (await page.evaluate(typeQueries, [queries, INPUT_PAUSE_MS])).keystrokes,
-      toggles: await page.evaluate(toggleFacets, INPUT_PAUSE_MS),
+      keystrokes: (await page.evaluate(typeQueries, [[...queries, ...queries], INPUT_PAUSE_MS])).keystrokes,
+      toggles: [...await page.evaluate(toggleFacets, INPUT_PAUSE_MS), ...await page.evaluate(toggleFacets, INPUT_PAUSE_MS)],
     } : null;
     const reader = await page.evaluate(openReader, 5);
     const afterUse = await memory(page);
