@@ -29,6 +29,8 @@ const SEEDS = join(ROOT, '..', 'shared', 'seeds');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 const SIZES = [1000, 10000, 35440];
+/** The page of figures this bench writes, relative to the repository. */
+const DOCS = 'docs/performance.md';
 /** MiniSearch without folding finds nothing for most of these queries and takes minutes to build
  * at full size, so that variant runs on the smaller sizes only. */
 const UNFOLDED_UP_TO = 10000;
@@ -170,14 +172,16 @@ async function main() {
   await writeDocs(report, meta);
   console.log(`hoinghi bench · ${date} · commit ${meta.commit} · ${meta.machine} · ${meta.seconds} s\n`);
   console.log(report.table());
-  console.log(`\nsaved: target/bench/latest.json, ${saved.slice(ROOT.length + 1)}; docs/performance.md`);
+  console.log(`\nsaved: target/bench/latest.json, ${saved.slice(ROOT.length + 1)}; ${DOCS}`);
 }
 
-/** HEAD's short hash, marked when the working tree has changes (the measured code is not HEAD's). */
+/** HEAD's short hash, marked when the working tree has changes (the measured code is not HEAD's).
+ * The page this bench writes is left out: a run after a run has changed only that. */
 async function commit() {
   // --no-optional-locks: never take index.lock while someone else may be committing.
   const git = async (...args) => (await run('git', args, { cwd: ROOT }).catch(() => ({ stdout: '?' }))).stdout.trim();
-  const [head, changes] = [await git('rev-parse', '--short', 'HEAD'), await git('--no-optional-locks', 'status', '--porcelain', '--untracked-files=no')];
+  const [head, changes] = [await git('rev-parse', '--short', 'HEAD'),
+    await git('--no-optional-locks', 'status', '--porcelain', '--untracked-files=no', '--', '.', `:!${DOCS}`)];
   return changes ? `${head} + uncommitted changes` : head;
 }
 
@@ -521,7 +525,7 @@ size, ${meta.seconds} s in all.
 
 ${report.markdown()}
 `;
-  await writeFile(join(ROOT, 'docs', 'performance.md'), text);
+  await writeFile(join(ROOT, DOCS), text);
 }
 
 main().catch((e) => {
