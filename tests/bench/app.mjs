@@ -204,13 +204,13 @@ const whenReady = (page) => page.waitForFunction(() => window.__bench.ready !== 
 /**
  * All browser figures for one bundle: `runs` cold starts in fresh contexts (the figures of each),
  * then, in the last page, memory, two rounds of keystrokes and of facet toggles, each input as
- * soon as the last one's side panels have followed; with `pacedRound`, two more of each with
+ * soon as the last one's side panels have followed; with `pacedRounds`, two more of each with
  * `INPUT_PAUSE_MS` before every input; then reader opens and memory again. With
  * `firstKeystrokes`, every page but the last also types the first query a second after it is
  * usable, as someone who has just opened it would: a page's first keystrokes run code the
  * browser has not optimised yet.
  */
-export async function measureApp(browser, base, bundleUrl, { runs, queries, firstKeystrokes = false, pacedRound = false }) {
+export async function measureApp(browser, base, bundleUrl, { runs, queries, firstKeystrokes = false, pacedRounds = false }) {
   const cold = [];
   const first = [];
   let last;
@@ -232,11 +232,12 @@ export async function measureApp(browser, base, bundleUrl, { runs, queries, firs
     // Two rounds of typing and of toggling: a p95 over one round is its sixth-slowest keystroke
     // (its second-slowest toggle) and moved by a few milliseconds from run to run. The first round
     // starts right after loading, as a user's first keystrokes do.
+    const toggleTwice = async (pauseMs) => [...await page.evaluate(toggleFacets, pauseMs), ...await page.evaluate(toggleFacets, pauseMs)];
     const typed = await page.evaluate(typeQueries, [[...queries, ...queries]]);
-    const toggles = [...await page.evaluate(toggleFacets, 0), ...await page.evaluate(toggleFacets, 0)];
-    const paced = pacedRound ? {
+    const toggles = await toggleTwice(0);
+    const paced = pacedRounds ? {
       keystrokes: (await page.evaluate(typeQueries, [[...queries, ...queries], INPUT_PAUSE_MS])).keystrokes,
-      toggles: [...await page.evaluate(toggleFacets, INPUT_PAUSE_MS), ...await page.evaluate(toggleFacets, INPUT_PAUSE_MS)],
+      toggles: await toggleTwice(INPUT_PAUSE_MS),
     } : null;
     const reader = await page.evaluate(openReader, 5);
     const afterUse = await memory(page);

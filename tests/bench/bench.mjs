@@ -133,7 +133,7 @@ async function main() {
   try {
     for (const n of SIZES) {
       log(`app in Chromium, ${arts(n)}`);
-      results[n] = { ours: await measureApp(browser, server.url, bundles[n].url, { runs: RUNS, queries: QUERIES, firstKeystrokes: true, pacedRound: true }) };
+      results[n] = { ours: await measureApp(browser, server.url, bundles[n].url, { runs: RUNS, queries: QUERIES, firstKeystrokes: true, pacedRounds: true }) };
       results[n].fetched = await fetchedBytes(results[n].ours.cold[0].fetched, server.url, mounts);
       log(`app in Chromium, sharded, ${arts(n)}`);
       results[n].sharded = await measureApp(browser, server.url, sharded[n].url, { runs: RUNS, queries: QUERIES });
