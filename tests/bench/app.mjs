@@ -43,6 +43,8 @@ export function waits() {
     return performance.now() - t0;
   };
   const tick = () => new Promise((r) => setTimeout(r, 0));
+  // The pause of the paced rounds before an input (`INPUT_PAUSE_MS`).
+  window.__sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   // Times `act` until `done()` holds (checked from the next task, after Leptos'
   // microtask-scheduled effects; `cap` ms at most, so what never follows shows as an outlier
   // rather than hanging the run), plus a forced layout: `ms`. Then until the side panels follow:
@@ -139,13 +141,12 @@ const memory = (page) => page.evaluate(() => {
  */
 function typeQueries([queries, pauseMs = 0]) {
   const set = window.__type;
-  const pause = () => new Promise((r) => setTimeout(r, pauseMs));
   return (async () => {
     const keystrokes = [];
     for (const q of queries) {
       const chars = [...q];
       for (let i = 1; i <= chars.length; i++) {
-        if (pauseMs) await pause();
+        if (pauseMs) await window.__sleep(pauseMs);
         keystrokes.push({ q: chars.slice(0, i).join(''), ...(await set(chars.slice(0, i).join(''))) });
       }
       await set('');
@@ -167,7 +168,7 @@ async function toggleFacets(pauseMs = 0) {
       for (const step of ['on', 'off']) {
         const link = find(group, label);
         if (!link) break;
-        if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
+        if (pauseMs) await window.__sleep(pauseMs);
         const { ms, panelsMs, paintedMs, changed } = await window.__click(link);
         if (changed) toggles.push({ group, label, step, ms, panelsMs, paintedMs });
       }
