@@ -206,6 +206,81 @@ fn facet_values_sort_by_count_or_vietnamese_alphabet() {
     );
 }
 
+/// Query field filters, wanted and negated, against brute force: a document passes when it has
+/// one of the values a filter names (folded alike) and none that a negated filter names.
+#[test]
+fn query_field_filters_match_brute_force_on_random_queries() {
+    let mut rng = Rng(0x5eed_1234_abcd_0002);
+    let docs = random_articles(&mut rng, 300);
+    let index = SearchIndex::build(&docs);
+    let fields = [
+        (Facet::Province, "tinh"),
+        (Facet::Year, "nam"),
+        (Facet::Kind, "loai"),
+        (Facet::Person, "nguoi"),
+        (Facet::Document, "vanban"),
+        (Facet::Level, "cap"),
+    ];
+    let key = |v: &str| {
+        fold::fold(v)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for round in 0..200 {
+        let mut query = String::new();
+        let mut filters = Vec::new();
+        for _ in 0..1 + rng.below(3) {
+            let (facet, name) = fields[rng.below(fields.len())];
+            let all: BTreeSet<String> = docs.iter().flat_map(|a| values_of(a, facet)).collect();
+            let all: Vec<&String> = all.iter().collect();
+            let value = all[rng.below(all.len())].clone();
+            let negated = rng.below(3) == 0;
+            query.push_str(&format!(
+                "{}{name}:\"{value}\" ",
+                if negated { "-" } else { "" }
+            ));
+            filters.push((facet, key(&value), negated));
+        }
+        if rng.below(2) == 0 {
+            query.push_str(&fold::fold(rng.pick(&WORDS)));
+            query.push(' ');
+        }
+        let q = index.parse_query(&query, false, false);
+        let want: BTreeSet<u32> = docs
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| {
+                let words: Vec<String> = q
+                    .clauses
+                    .iter()
+                    .map(|c| c.alts[0].words[0].clone())
+                    .collect();
+                text_matches(a, &words, false)
+            })
+            .filter(|(_, a)| {
+                // Filters on one facet are ORed, as the parser gathers them; negated ones exclude.
+                fields.iter().all(|(facet, _)| {
+                    let have: BTreeSet<String> =
+                        values_of(a, *facet).iter().map(|v| key(v)).collect();
+                    let named = |negated: bool| {
+                        filters
+                            .iter()
+                            .filter(move |(f, _, n)| f == facet && *n == negated)
+                            .map(|(_, v, _)| v)
+                    };
+                    let wanted: Vec<&String> = named(false).collect();
+                    (wanted.is_empty() || wanted.iter().any(|v| have.contains(*v)))
+                        && !named(true).any(|v| have.contains(v))
+                })
+            })
+            .map(|(i, _)| i as u32)
+            .collect();
+        let got: BTreeSet<u32> = ids(&index, &query).into_iter().collect();
+        assert_eq!(got, want, "round {round}: {query:?}");
+    }
+}
+
 #[test]
 fn field_filters_fold_and_span_words() {
     let mut docs = Vec::new();
