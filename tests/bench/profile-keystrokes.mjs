@@ -5,7 +5,10 @@
 // `window.hoinghiProfile` is set) and the router's history writes. Facet toggles the same way.
 //
 //   node tests/bench/profile-keystrokes.mjs [DIST] [BUNDLE.json] [--rounds N] [--toggles N] [--json OUT]
-//     [--cpuprofile OUT.cpuprofile] [--trace OUT.json]
+//     [--cpuprofile OUT.cpuprofile] [--trace OUT.json] [--pause MS]
+//
+// `--pause MS` waits that long before each input, as the bench's paced rounds do (`paintedMs` then
+// holds the frame a person sees; see docs/performance.md).
 //
 // DIST defaults to dist/, BUNDLE to target/bench/bundle-10000.json (./run bench builds it, or
 // `target/release/hoinghi bundle DIR -o FILE`). Function names in --cpuprofile need a wasm
@@ -30,6 +33,7 @@ const toggleRounds = Number(flag('--toggles', 1));
 const jsonOut = flag('--json', null);
 const cpuProfile = flag('--cpuprofile', null);
 const traceOut = flag('--trace', null);
+const pauseMs = Number(flag('--pause', 0));
 const dist = resolve(args[0] ?? 'dist');
 const bundle = resolve(args[1] ?? 'target/bench/bundle-10000.json');
 
@@ -60,6 +64,7 @@ async function metrics(cdp) {
 
 /** Runs `step` in the page and returns its result with the CDP metric deltas around it. */
 async function measured(page, cdp, fn, arg) {
+  if (pauseMs) await page.evaluate((ms) => window.__sleep(ms), pauseMs);
   const before = await metrics(cdp);
   const result = await page.evaluate(fn, arg);
   const after = await metrics(cdp);
@@ -134,7 +139,7 @@ try {
     await writeFile(cpuProfile, JSON.stringify(profile));
   }
   const row = (name, list) => {
-    const cols = ['ms', 'panelsMs', 'task', 'search', 'history', 'script', 'layout', 'style'];
+    const cols = ['ms', 'paintedMs', 'panelsMs', 'task', 'search', 'history', 'script', 'layout', 'style'];
     const cells = cols.map((c) => `${c} ${pct(list.map((k) => k[c]), 50).toFixed(1)} / ${pct(list.map((k) => k[c]), 95).toFixed(1)}`);
     return `${name.padEnd(11)} n=${String(list.length).padEnd(4)} ${cells.join('  ')}`;
   };
