@@ -135,6 +135,10 @@ impl SearchIndex {
         value.downcast::<T>().ok()
     }
 
+    fn is_cached<T: Send + Sync + 'static>(&self, key: &str) -> bool {
+        self.lookup::<T>(key).is_some()
+    }
+
     fn word_key(word: &str, exact: bool, prefix: bool) -> String {
         format!("w{}{}{word}", exact as u8, prefix as u8)
     }
@@ -279,10 +283,7 @@ impl SearchIndex {
         exact: bool,
         marked: usize,
     ) -> Option<Vec<usize>> {
-        if self
-            .lookup::<Vec<u32>>(&Self::word_key(word, exact, true))
-            .is_some()
-        {
+        if self.is_cached::<Vec<u32>>(&Self::word_key(word, exact, true)) {
             return None;
         }
         let ids = self.term_ids(word, exact, true);
@@ -300,7 +301,7 @@ impl SearchIndex {
             return false;
         };
         let scores_key = Self::scores_key(b, exact);
-        if !b.prefix || self.lookup::<DocScores>(&scores_key).is_some() {
+        if !b.prefix || self.is_cached::<DocScores>(&scores_key) {
             return false;
         }
         let before = self.seq_positions(a, exact);
@@ -380,8 +381,16 @@ impl SearchIndex {
             })
             .collect();
         // Words in adjacent pairs need their positions: decoded first, they give the words'
-        // frequencies too. A last word typed as a prefix is scored and paired in one pass.
+        // frequencies too. A last word typed as a prefix is scored and paired in one pass. A
+        // pair already scored and paired (the same words searched again with other filters, or
+        // sorted otherwise) needs neither.
         for (a, b) in &pairs {
+            if self.is_cached::<Vec<u32>>(&Self::adjacent_key(a, b, exact))
+                && self.is_cached::<DocScores>(&Self::scores_key(a, exact))
+                && self.is_cached::<DocScores>(&Self::scores_key(b, exact))
+            {
+                continue;
+            }
             self.seq_positions(a, exact);
             if !self.score_last_after(a, b, exact) {
                 self.seq_positions(b, exact);
