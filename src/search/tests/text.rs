@@ -282,3 +282,62 @@ fn a_last_word_typed_as_a_prefix_finds_alike_whether_its_positions_are_streamed_
         "most searches stream the prefix: {streams} of 360"
     );
 }
+
+/// The index keeps positions, scores and adjacencies between searches (`SearchIndex::cached`):
+/// whatever was searched before, a search gives what it gives on a fresh cache. Queries are
+/// typed a letter at a time, in folded and exact forms, quoted or not, and some are searched
+/// again with a facet selection or another sort, as clicks after typing do.
+#[test]
+fn searches_after_others_match_searches_on_a_fresh_cache() {
+    // Words that begin other words, so a word and the same letters as a prefix differ.
+    const SHARING: [&str; 8] = ["dâng", "dấn", "văn", "vấn", "hồi", "khen", "tổ", "kể"];
+    let mut rng = Rng(0x5eed_1234_abcd_0003);
+    let mut docs = random_articles(&mut rng, 300);
+    for a in &mut docs {
+        a.title = format!("{} {}", a.title, rng.pick(&SHARING));
+    }
+    let (index, fresh) = (SearchIndex::build(&docs), SearchIndex::build(&docs));
+    let provinces: Vec<&str> = PROVINCES.iter().map(|p| p.0).collect();
+    let vocabulary: Vec<&str> = WORDS.iter().chain(&SHARING).copied().collect();
+    for round in 0..60 {
+        let words: Vec<String> = (0..1 + rng.below(3))
+            .map(|_| {
+                let w = rng.pick(&vocabulary);
+                if rng.below(2) == 0 {
+                    fold::fold(w)
+                } else {
+                    w.to_lowercase()
+                }
+            })
+            .collect();
+        let mut text = words.join(" ");
+        if rng.below(4) == 0 {
+            text = format!("\"{text}\"");
+        }
+        // A finished last word: the letters typed before it were a prefix.
+        text.push(' ');
+        let exact = rng.below(4) == 0;
+        let chars: Vec<char> = text.chars().collect();
+        for i in 1..=chars.len() {
+            let mut req = SearchRequest {
+                query: chars[..i].iter().collect(),
+                exact,
+                ..Default::default()
+            };
+            let mut requests = vec![req.clone()];
+            if rng.below(3) == 0 {
+                req.filters = vec![(Facet::Province, vec![rng.pick(&provinces).to_string()])];
+                req.sort = [Sort::Relevance, Sort::Newest][rng.below(2)];
+                requests.push(req);
+            }
+            for req in requests {
+                fresh.clear_cache();
+                assert_eq!(
+                    index.search(&req),
+                    fresh.search(&req),
+                    "round {round}: {req:?}"
+                );
+            }
+        }
+    }
+}
