@@ -77,7 +77,7 @@ fn requests(index: &SearchIndex) -> Vec<SearchRequest> {
 }
 
 fn dump(r: &SearchResults) {
-    println!("{} {:?}", r.total, r.ids);
+    println!("{} {:?}", r.total, r.ids());
     for f in Facet::ALL {
         let c = r.facet(f);
         let values: Vec<_> = c

@@ -175,7 +175,7 @@ fn main() {
         ..Default::default()
     });
     println!("\"dan van kh\": {} results; top 3:", sample.total);
-    for id in sample.ids.iter().take(3) {
+    for id in sample.ids_in(0..3) {
         let a = &articles[*id as usize];
         let snippet = sample.highlighter.snippet(a);
         let marked = snippet.map_or(String::new(), |s| {
@@ -243,9 +243,8 @@ fn main() {
                     let results = index.search(&request(q, *exact));
                     best_search = best_search.min(t.elapsed());
                     let snippets = results
-                        .ids
+                        .ids_in(0..50)
                         .iter()
-                        .take(50)
                         .filter_map(|id| results.highlighter.snippet(&articles[*id as usize]))
                         .count();
                     best = best.min(t.elapsed());

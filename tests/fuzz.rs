@@ -144,8 +144,8 @@ fn query_parser_and_search_never_panic() {
                 exact,
                 ..SearchRequest::default()
             });
-            prop_assert!(results.ids.len() <= bundle.articles.len());
-            for &id in results.ids.iter().take(3) {
+            prop_assert!(results.ids().len() <= bundle.articles.len());
+            for &id in results.ids_in(0..3) {
                 let article = &bundle.articles[id as usize];
                 for range in results.highlighter.ranges(&article.title) {
                     prop_assert!(article.title.is_char_boundary(range.start));

@@ -37,7 +37,7 @@ pub struct Archive {
     pub results: Memo<Arc<SearchResults>>,
     /// The search the side panels show, a frame behind `results` while typing.
     pub panels: Panels,
-    /// The result the keyboard is on (`j`/`k`), as a position in `results.ids`.
+    /// The result the keyboard is on (`j`/`k`), as a position in `results.ids()`.
     pub cursor: RwSignal<usize>,
     /// Whether the keyboard shortcuts are listed (`?`).
     pub show_keys: RwSignal<bool>,

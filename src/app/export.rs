@@ -64,7 +64,7 @@ pub fn ExportMenu() -> impl IntoView {
             let archive = archive.clone();
             let on_click = move |_| {
                 let results = archive.results.get_untracked();
-                let mut articles = results.ids.iter().map(|&i| archive.article(i));
+                let mut articles = results.ids().iter().map(|&i| archive.article(i));
                 download(name, mime, &write(&mut articles));
             };
             view! { <button type="button" data-export=name on:click=on_click>{move || label(t())}</button> }

@@ -69,8 +69,8 @@ pub fn install(archive: Archive) {
                 Some(id) => {
                     let at = archive
                         .position_of(id)
-                        .and_then(|p| results.ids.iter().position(|r| *r == p))?;
-                    let next = results.ids.get(at.checked_add_signed(delta)?)?;
+                        .and_then(|p| results.ids().iter().position(|r| *r == p))?;
+                    let next = results.ids().get(at.checked_add_signed(delta)?)?;
                     go(href(&query, &[("a", Some(&archive.article(*next).id))]));
                 }
                 None => archive.cursor.update(|c| {
@@ -96,7 +96,8 @@ pub fn install(archive: Archive) {
                 step(-1);
             }
             "Enter" if open.is_none() && !on_control => {
-                let Some(position) = results.ids.get(archive.cursor.get_untracked()) else {
+                let cursor = archive.cursor.get_untracked();
+                let Some(position) = results.ids_in(cursor..cursor + 1).first() else {
                     return;
                 };
                 go(href(&query, &[("a", Some(&archive.article(*position).id))]));

@@ -146,7 +146,7 @@ pub fn OverviewPage() -> impl IntoView {
         let articles = &loaded.bundle.articles;
         results.with(|r| {
             Arc::new(overview(
-                r.ids.iter().map(|&i| &articles[i as usize]),
+                r.ids().iter().map(|&i| &articles[i as usize]),
                 after_2025,
                 TOP,
             ))

@@ -38,8 +38,8 @@ pub fn Reader(id: String) -> impl IntoView {
         let archive = archive.clone();
         move |step: isize| {
             results.with(|r| {
-                let at = r.ids.iter().position(|p| *p == position)?;
-                let next = r.ids.get(at.checked_add_signed(step)?)?;
+                let at = r.ids().iter().position(|p| *p == position)?;
+                let next = r.ids().get(at.checked_add_signed(step)?)?;
                 let article = archive.article(*next);
                 Some((
                     href(&query.get(), &[("a", Some(&article.id))]),

@@ -126,7 +126,7 @@ pub fn Results() -> impl IntoView {
                     lang: lang.get(),
                     bookmarks,
                 };
-                rows.show(&results.ids[first..last], &inputs, &archive);
+                rows.show(results.ids_in(first..last), &inputs, &archive);
             });
             Some(rows)
         });

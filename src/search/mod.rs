@@ -3,8 +3,9 @@
 //! The CLI builds a [`SearchIndex`] into the bundle ([`SearchIndex::to_bytes`], or
 //! [`SearchIndex::to_base64`] for a JSON field); the app loads it with
 //! [`SearchIndex::from_bytes`] (or builds one with [`SearchIndex::build`] when a bundle has
-//! none), then calls [`SearchIndex::search`] on every keystroke. Results are the full ranked list
-//! of article indices; snippets and highlights are computed on demand for the visible rows with
+//! none), then calls [`SearchIndex::search`] on every keystroke. Results are the ranked article
+//! indices, of which only the first screen's worth is ranked at once ([`SearchResults::ids_in`];
+//! the rest when read); snippets and highlights are computed on demand for the visible rows with
 //! [`SearchResults::highlighter`].
 //!
 //! Choices worth knowing:
@@ -28,6 +29,7 @@ mod locate;
 pub mod query;
 mod radix;
 mod rank;
+mod ranked;
 mod snippet;
 mod tally;
 mod terms;
@@ -42,6 +44,7 @@ use facets::{FacetTable, FacetTables, FacetTally};
 pub use format::{IndexError, FORMAT_VERSION, MAGIC};
 pub use index::SearchIndex;
 pub use query::{Field, Notice, Query};
+use ranked::{Key, Ranked};
 pub use snippet::{highlight_ranges, snippet_for, Highlighter, Snippet};
 use tally::Groups;
 pub use terms::Terms;
@@ -99,9 +102,9 @@ pub struct MonthCount {
 /// The answer to a [`SearchRequest`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchResults {
-    /// Indices into the bundle's articles, best first; the UI virtualises over this list.
-    pub ids: Vec<u32>,
-    /// `ids.len()`.
+    /// Indices into the bundle's articles, in rank order ([`SearchResults::ids`]).
+    ranked: Ranked,
+    /// How many articles match.
     pub total: usize,
     /// Every facet of [`Facet::ALL`], with its disjunctive counts (see [`SearchResults::facet`]).
     facets: Vec<FacetTally>,
@@ -116,6 +119,19 @@ pub struct SearchResults {
 }
 
 impl SearchResults {
+    /// Indices into the bundle's articles, best first. The first screen's worth is ranked by
+    /// the search; the rest is sorted on the first call that reads past it.
+    pub fn ids(&self) -> &[u32] {
+        self.ranked.all()
+    }
+
+    /// The results at `range` of [`SearchResults::ids`] (clamped to `total`), without sorting
+    /// them all when the range lies within the first screen's worth: what the result list
+    /// shows while typing.
+    pub fn ids_in(&self, range: std::ops::Range<usize>) -> &[u32] {
+        self.ranked.range(range)
+    }
+
     /// The listed values of one facet (non-zero counts and selected values), in order.
     pub fn facet(&self, facet: Facet) -> FacetCounts {
         self.facet_top(facet, usize::MAX)
@@ -240,7 +256,7 @@ impl SearchIndex {
         // Only the facets the filters name are read, each through its counting layout: going
         // through all eight facets' value lists for every matching document took 2.5 ms on
         // 35,000 articles.
-        let checks: Vec<(&FacetTable, Option<&[bool]>, Option<&[bool]>)> = self
+        let checks: Vec<_> = self
             .facets
             .iter()
             .zip(wanted.iter().zip(&unwanted))
@@ -316,12 +332,14 @@ impl SearchIndex {
             .filter(|published| published % 10000 / 100 > 0)
             .map(|published| published / 100)
             .collect();
-        let mut ids = groups.passing;
-        self.sort(&mut ids, req.sort, &q, &text.score, &text.adjacent);
+        let ranked = Ranked::new(
+            groups.passing,
+            self.rank_key(req.sort, &q, &text.score, &text.adjacent),
+        );
 
         SearchResults {
-            total: ids.len(),
-            ids,
+            total: ranked.len(),
+            ranked,
             facets: Facet::ALL
                 .into_iter()
                 .zip(counts.into_iter().zip(selected))
@@ -334,28 +352,42 @@ impl SearchIndex {
         }
     }
 
-    fn sort(&self, ids: &mut [u32], sort: Sort, q: &Query, score: &[f32], adjacent: &[u8]) {
-        // `ids` arrive in article order, which breaks the remaining ties: the sorts are stable.
+    /// What orders article `d` among the results under `sort`, smaller first; article order
+    /// breaks the remaining ties.
+    fn rank_key<'a>(
+        &'a self,
+        sort: Sort,
+        q: &Query,
+        score: &'a [f32],
+        adjacent: &'a [u8],
+    ) -> impl Fn(u32) -> Key + 'a {
         let text = !q.is_text_empty();
-        if text {
-            // More adjacent pairs first, then higher score (non-negative floats order like
-            // their bits).
-            radix::sort_by_key(ids, |d| {
-                let d = d as usize;
+        // More adjacent pairs first, then higher score (non-negative floats order like their
+        // bits); every score is 0 without words.
+        let relevance = move |d: usize| {
+            if text {
                 u64::from(255 - adjacent[d]) << 32 | u64::from(!score[d].to_bits())
-            });
-        }
+            } else {
+                0
+            }
+        };
         // Undated (0) sorts last in both directions.
         let newest = |date: u32| if date == 0 { u32::MAX } else { !date };
         let oldest = |date: u32| date.wrapping_sub(1);
-        // Without words every score is 0: relevance means newest first.
-        let (dates, by): (&[u32], fn(u32) -> u32) = match sort {
-            Sort::Relevance if text => return,
-            Sort::Relevance | Sort::Newest => (&self.published, newest),
-            Sort::Oldest => (&self.published, oldest),
-            Sort::ConferenceDate => (&self.conf_date, newest),
+        // Relevance without words means newest first; a date sort breaks its ties by relevance.
+        let dates: Option<&[u32]> = match sort {
+            Sort::Relevance if text => None,
+            Sort::Relevance | Sort::Newest | Sort::Oldest => Some(&self.published),
+            Sort::ConferenceDate => Some(&self.conf_date),
         };
-        radix::sort_by_key(ids, |d| u64::from(by(dates[d as usize])));
+        let by: fn(u32) -> u32 = if sort == Sort::Oldest { oldest } else { newest };
+        move |d| {
+            let d = d as usize;
+            match dates {
+                Some(dates) => (u64::from(by(dates[d])), relevance(d)),
+                None => (relevance(d), 0),
+            }
+        }
     }
 }
 

@@ -167,7 +167,7 @@ fn seed_bundle_round_trips() {
         .iter()
         .map(|a| a.id.as_str())
         .collect();
-    let ids = full.search(&SearchRequest::default()).ids;
+    let ids = full.search(&SearchRequest::default()).ids().to_vec();
     let expected: Vec<&str> = ids[..3]
         .iter()
         .map(|d| bundle.articles[*d as usize].id.as_str())

@@ -100,9 +100,8 @@ pub fn write_sharded(bundle: &Bundle, index: &SearchIndex, opts: ShardOptions) -
 
     let first = index.search(&SearchRequest::default());
     let rows = first
-        .ids
+        .ids_in(0..opts.first_page_rows)
         .iter()
-        .take(opts.first_page_rows)
         .map(|d| meta_record(&articles[*d as usize]))
         .collect();
 

@@ -384,7 +384,7 @@ fn the_conference_date_range_selects_articles_for_the_search() {
     assert_eq!(among, [true, false, true, true, false]);
     let index = SearchIndex::build(&a);
     let r = index.search_among(&req, Some(&among));
-    let mut ids = r.ids.clone();
+    let mut ids = r.ids().to_vec();
     ids.sort();
     assert_eq!(ids, [0, 2, 3]);
     // Facet counts follow: three provinces left.

@@ -127,7 +127,7 @@ impl Tl {
                 Shared(last_model(key, |k| {
                     TimelineModel::new(
                         &table_for(&loaded),
-                        &k.results.ids,
+                        k.results.ids(),
                         k.by,
                         k.order,
                         k.lang,

@@ -121,7 +121,7 @@ fn facet_counts_match_brute_force_on_random_queries() {
             .map(|(i, _)| i as u32)
             .collect();
         assert_eq!(
-            got.ids.iter().copied().collect::<BTreeSet<_>>(),
+            got.ids().iter().copied().collect::<BTreeSet<_>>(),
             want_ids,
             "round {round}: {query:?}"
         );
@@ -338,12 +338,12 @@ fn field_filters_fold_and_span_words() {
         provinces_2025: true,
         ..Default::default()
     });
-    assert_eq!(r.ids, [0]);
+    assert_eq!(r.ids(), [0]);
     let r = index.search(&SearchRequest {
         query: "tinh:hanoi".into(),
         ..Default::default()
     });
-    assert!(r.ids.is_empty());
+    assert!(r.ids().is_empty());
     assert_eq!(r.notices, [Notice::NoSuchValue("hanoi".into())]);
 }
 
@@ -372,13 +372,14 @@ fn sorts_by_dates_and_relevance() {
                 sort,
                 ..Default::default()
             })
-            .ids
+            .ids()
+            .to_vec()
     };
     assert_eq!(by(Sort::Newest), [2, 0, 1]);
     assert_eq!(by(Sort::Oldest), [0, 2, 1]);
     assert_eq!(by(Sort::ConferenceDate), [1, 0, 2]);
     // No words: newest first.
-    assert_eq!(index.search(&SearchRequest::default()).ids, [2, 0, 1]);
+    assert_eq!(index.search(&SearchRequest::default()).ids(), [2, 0, 1]);
 }
 
 #[test]
@@ -409,7 +410,7 @@ fn date_range_and_monthly_histogram() {
         })
     };
     let r = search(Some("2023-01-16"), Some("2023-04"));
-    let mut got = r.ids.clone();
+    let mut got = r.ids().to_vec();
     got.sort();
     assert_eq!(got, [1, 2]);
     // The histogram ignores the range itself and fills empty months.
@@ -430,10 +431,10 @@ fn date_range_and_monthly_histogram() {
             (2023, 6, 1)
         ]
     );
-    assert_eq!(search(Some("2023"), None).ids.len(), 4);
-    assert_eq!(search(None, Some("2022")).ids, [4]);
-    assert_eq!(search(None, None).ids.len(), 6);
+    assert_eq!(search(Some("2023"), None).ids().len(), 4);
+    assert_eq!(search(None, Some("2022")).ids(), [4]);
+    assert_eq!(search(None, None).ids().len(), 6);
     let r = search(Some("hôm qua"), None);
     assert_eq!(r.notices, [Notice::BadDate("hôm qua".into())]);
-    assert_eq!(r.ids.len(), 6);
+    assert_eq!(r.ids().len(), 6);
 }

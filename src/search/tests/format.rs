@@ -40,7 +40,7 @@ fn index_round_trips_through_bytes_and_base64() {
             query: "x".into(),
             ..Default::default()
         })
-        .ids
+        .ids()
         .is_empty());
 }
 

@@ -58,7 +58,8 @@ fn ids(index: &SearchIndex, query: &str) -> Vec<u32> {
             query: query.to_string(),
             ..Default::default()
         })
-        .ids
+        .ids()
+        .to_vec()
 }
 
 fn exact_ids(index: &SearchIndex, query: &str) -> Vec<u32> {
@@ -68,7 +69,8 @@ fn exact_ids(index: &SearchIndex, query: &str) -> Vec<u32> {
             exact: true,
             ..Default::default()
         })
-        .ids
+        .ids()
+        .to_vec()
 }
 
 /// The five seed articles: title on the first line, paragraphs after.

@@ -158,7 +158,7 @@ fn malformed_queries_search_and_explain() {
         query: "\"dân vận".into(),
         ..Default::default()
     });
-    assert_eq!(r.ids, [0]);
+    assert_eq!(r.ids(), [0]);
 }
 
 #[test]
@@ -232,7 +232,7 @@ fn seeds_are_found_with_and_without_diacritics() {
         query: "dan van kh".into(),
         ..Default::default()
     });
-    let first = &docs[r.ids[0] as usize];
+    let first = &docs[r.ids()[0] as usize];
     let s = r.highlighter.snippet(first).expect("snippet");
     assert!(!s.ranges.is_empty());
     for r in &s.ranges {
