@@ -506,7 +506,8 @@ the date histogram) and the entity card follow one frame later by design (src/ap
 times the keystroke to them being up to date, and the next keystroke waits for that, as a
 typist's would. Facet toggles are timed the same two ways. "Search alone" is the app's own
 \`hoinghi:search\` user-timing measure of each keystroke's search, without drawing: the figure to
-set against a peer's query. The two rounds start right after loading. "A fresh page's first
+set against a peer's query. The two rounds start right after loading, while the browser is
+still optimising the code that typing runs: each round's p95 is printed too. "A fresh page's first
 keystrokes" types the first query in each cold-start page but the last, a second after it is
 usable: the first runs of the app's code in a page are slower than later ones.
 
@@ -520,7 +521,8 @@ nearest the page can get to what a person sees; raster and display follow on oth
 
 To see where a keystroke's time goes, \`node tests/bench/profile-keystrokes.mjs DIST BUNDLE\` types
 the same keystrokes and reports, per keystroke, wall time, the search itself, Chromium's history
-writes, and script, layout and style time (\`--cpuprofile\`, \`--trace\` save profiles);
+writes, and script, layout and style time (\`--cpuprofile\`, \`--trace\` save profiles; \`--pause 100\`
+types as the paced rounds do);
 \`cargo run --release --example bundle_bench -- BUNDLE\` times the search core alone on the same
 keystrokes, and \`--dump\` prints every result to check that a change leaves them as they were;
 given a sharded bundle's \`manifest.json\` it first joins the term chunks to the document table
