@@ -9,6 +9,9 @@
 //!
 //! `--dump` prints every result instead (ids, facet counts, histogram), to check that a change
 //! to the core leaves results as they were.
+//!
+//! Timed is what a keystroke's result list waits for: [`SearchIndex::search`], without reading
+//! the facet counts, which are counted when first read (the app's side panels, a frame later).
 
 use hoinghi::load::load_bundle;
 use hoinghi::search::{Facet, SearchIndex, SearchRequest, SearchResults, Sort};

@@ -40,13 +40,13 @@ mod tests;
 
 pub use facets::{Facet, FacetCounts, FacetSort, FacetValue};
 
-use facets::{FacetTable, FacetTables, FacetTally};
+use facets::FacetTable;
 pub use format::{IndexError, FORMAT_VERSION, MAGIC};
 pub use index::SearchIndex;
 pub use query::{Field, Notice, Query};
 use ranked::{Key, Ranked};
 pub use snippet::{highlight_ranges, snippet_for, Highlighter, Snippet};
-use tally::Groups;
+use tally::{Groups, Tallies};
 pub use terms::Terms;
 
 use index::date_number;
@@ -106,9 +106,9 @@ pub struct SearchResults {
     ranked: Ranked,
     /// How many articles match.
     pub total: usize,
-    /// Every facet of [`Facet::ALL`], with its disjunctive counts (see [`SearchResults::facet`]).
-    facets: Vec<FacetTally>,
-    tables: FacetTables,
+    /// Every facet of [`Facet::ALL`], with its disjunctive counts (see [`SearchResults::facet`]),
+    /// counted on first read.
+    tallies: Tallies,
     /// What in the query was not understood and how it was read instead.
     pub notices: Vec<Notice>,
     /// Per month, from the first to the last month with articles (zeros in between); counts
@@ -140,12 +140,13 @@ impl SearchResults {
     /// The first `limit` values of [`SearchResults::facet`], at a cost that grows with `limit`
     /// rather than with the facet's size.
     pub fn facet_top(&self, facet: Facet, limit: usize) -> FacetCounts {
-        self.facets[facet.index()].top(&self.tables[facet.index()], limit)
+        let (tally, table) = self.tallies.of(facet);
+        tally.top(table, limit)
     }
 
     /// How many values [`SearchResults::facet`] lists.
     pub fn facet_len(&self, facet: Facet) -> usize {
-        self.facets[facet.index()].listed
+        self.tallies.of(facet).0.listed
     }
 }
 
@@ -189,7 +190,7 @@ impl SearchIndex {
         )
     }
 
-    /// Runs a search: ranked ids, facet counts, histogram and notices.
+    /// Runs a search: ranked ids, facet counts (counted when first read), histogram and notices.
     pub fn search(&self, req: &SearchRequest) -> SearchResults {
         self.search_among(req, None)
     }
@@ -320,9 +321,6 @@ impl SearchIndex {
         };
         let selecting = active != 0 || dated;
         let groups = Groups::new(&base, Facet::ALL.len() + 1, selecting.then_some(fails));
-        let counts: Vec<Vec<u32>> = (0..tables.len())
-            .map(|f| groups.count(&tables[f], f))
-            .collect();
         // The histogram ignores the date range, like a facet its own selection.
         let months: Vec<u32> = groups
             .passing
@@ -333,19 +331,14 @@ impl SearchIndex {
             .map(|published| published / 100)
             .collect();
         let ranked = Ranked::new(
-            groups.passing,
+            groups.passing.clone(),
             self.rank_key(req.sort, &q, &text.score, &text.adjacent),
         );
 
         SearchResults {
             total: ranked.len(),
             ranked,
-            facets: Facet::ALL
-                .into_iter()
-                .zip(counts.into_iter().zip(selected))
-                .map(|(f, (counts, selected))| FacetTally::new(f, counts, selected, req.facet_sort))
-                .collect(),
-            tables: self.facets.clone(),
+            tallies: Tallies::new(groups, self.facets.clone(), selected, req.facet_sort),
             notices,
             histogram: histogram(months),
             highlighter: Highlighter::from_query(&q, req.exact),

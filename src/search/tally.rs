@@ -8,7 +8,9 @@
 //! counts over all of them and takes away the documents left out, so the empty query costs
 //! next to nothing.
 
-use super::facets::FacetTable;
+use std::sync::OnceLock;
+
+use super::facets::{Facet, FacetSort, FacetTable, FacetTables, FacetTally};
 
 /// Marks a document without a value in [`DocValues::One`].
 const NONE: u32 = u32::MAX;
@@ -86,6 +88,7 @@ pub(crate) fn has_any(table: &FacetTable, d: usize, chosen: &[bool]) -> bool {
 
 /// Every document, grouped by the selections (facets, then the date range) it fails. A value
 /// of facet F counts the documents failing nothing or only F's own selection.
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Groups {
     /// Failing nothing: the results.
     pub(crate) passing: Vec<u32>,
@@ -143,5 +146,60 @@ impl Groups {
             add(table, only.iter().copied(), minus, &mut counts);
         }
         counts
+    }
+}
+
+/// A search's facet counts, counted the first time something reads them. A keystroke's result
+/// list can then be drawn before the side panels that show the counts are, without waiting for
+/// them (eight facets over most of the archive, on a short word).
+#[derive(Debug, Clone)]
+pub(crate) struct Tallies {
+    groups: Groups,
+    tables: FacetTables,
+    /// Per facet, the values selected in the panels (by value id).
+    selected: Vec<Vec<bool>>,
+    sort: FacetSort,
+    counted: OnceLock<Vec<FacetTally>>,
+}
+
+impl Tallies {
+    pub(crate) fn new(
+        groups: Groups,
+        tables: FacetTables,
+        selected: Vec<Vec<bool>>,
+        sort: FacetSort,
+    ) -> Tallies {
+        Tallies {
+            groups,
+            tables,
+            selected,
+            sort,
+            counted: OnceLock::new(),
+        }
+    }
+
+    /// The counts of `facet`, and the table that names its values.
+    pub(crate) fn of(&self, facet: Facet) -> (&FacetTally, &FacetTable) {
+        let counted = self.counted.get_or_init(|| {
+            Facet::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(f, facet)| {
+                    let counts = self.groups.count(&self.tables[f], f);
+                    FacetTally::new(facet, counts, self.selected[f].clone(), self.sort)
+                })
+                .collect()
+        });
+        (&counted[facet.index()], &self.tables[facet.index()])
+    }
+}
+
+/// Equal when they would count alike, whether counted yet or not.
+impl PartialEq for Tallies {
+    fn eq(&self, other: &Self) -> bool {
+        self.sort == other.sort
+            && self.selected == other.selected
+            && self.tables == other.tables
+            && self.groups == other.groups
     }
 }
