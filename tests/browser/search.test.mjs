@@ -160,6 +160,15 @@ export default function (test) {
       body: [{ type: 'paragraph', text: `Nội dung bài số ${i}.` }],
     }));
     await writeFile(join(scratch, 'reuse.json'), JSON.stringify({ schema: 1, generated: '2024-01-01T00:00:00Z', title: 'dài', articles }));
+    // Without a query the list is newest first, undated last, ties in archive order. The search
+    // ranks only the first screen's worth at once and the rest when scrolled to: both must
+    // follow this one order.
+    const ranked = articles.map((_, i) => i).sort((x, y) => {
+      const [dx, dy] = [date(x), date(y)];
+      if (dx === dy) return x - y;
+      if (dx === null || dy === null) return dx === null ? 1 : -1;
+      return dx < dy ? 1 : -1;
+    });
     await page.setViewportSize({ width: 1280, height: 900 });
     await open(page, base, '/?bundle=scratch/reuse.json');
     const starred = Number((await page.locator('.result-row .article-title').first().textContent()).replace('Bài số ', ''));
@@ -179,6 +188,7 @@ export default function (test) {
       shown.forEach((r, k) => {
         const what = `${where}, row ${k} (Bài số ${r.n})`;
         assert(k === 0 || r.pos === shown[k - 1].pos + 1, `${what}: the page lists rows in order: ${shown.map((x) => x.pos)}`);
+        assert(r.n === ranked[r.pos - 1], `${what}: is in rank order at ${r.pos}, where Bài số ${ranked[r.pos - 1]} belongs`);
         assert(r.link === `bai-${r.n}`, `${what}: links to its own article: ${r.link}`);
         assert(r.date === date(r.n) && r.unknown === (date(r.n) === null), `${what}: shows its own date: ${r.date}`);
         assert(r.pressed === (r.n === starred), `${what}: its star is its own`);
