@@ -140,13 +140,16 @@ impl SearchResults {
     /// The first `limit` values of [`SearchResults::facet`], at a cost that grows with `limit`
     /// rather than with the facet's size.
     pub fn facet_top(&self, facet: Facet, limit: usize) -> FacetCounts {
-        let (tally, table) = self.tallies.of(facet);
+        let (tally, table) = self.tallies.of(facet, self.ranked.in_article_order());
         tally.top(table, limit)
     }
 
     /// How many values [`SearchResults::facet`] lists.
     pub fn facet_len(&self, facet: Facet) -> usize {
-        self.tallies.of(facet).0.listed
+        self.tallies
+            .of(facet, self.ranked.in_article_order())
+            .0
+            .listed
     }
 }
 
@@ -325,20 +328,25 @@ impl SearchIndex {
         let months: Vec<u32> = groups
             .passing
             .iter()
-            .chain(&groups.only[Facet::ALL.len()])
+            .chain(&groups.left_out.only[Facet::ALL.len()])
             .map(|d| self.published[*d as usize])
             .filter(|published| published % 10000 / 100 > 0)
             .map(|published| published / 100)
             .collect();
         let ranked = Ranked::new(
-            groups.passing.clone(),
+            groups.passing,
             self.rank_key(req.sort, &q, &text.score, &text.adjacent),
         );
 
         SearchResults {
             total: ranked.len(),
             ranked,
-            tallies: Tallies::new(groups, self.facets.clone(), selected, req.facet_sort),
+            tallies: Tallies::new(
+                groups.left_out,
+                self.facets.clone(),
+                selected,
+                req.facet_sort,
+            ),
             notices,
             histogram: histogram(months),
             highlighter: Highlighter::from_query(&q, req.exact),

@@ -61,6 +61,11 @@ impl Ranked {
         self.ids.len()
     }
 
+    /// The results in article order.
+    pub(crate) fn in_article_order(&self) -> &[u32] {
+        &self.ids
+    }
+
     /// Every result, best first.
     pub(crate) fn all(&self) -> &[u32] {
         if self.head.len() == self.ids.len() {

@@ -88,14 +88,19 @@ pub(crate) fn has_any(table: &FacetTable, d: usize, chosen: &[bool]) -> bool {
 
 /// Every document, grouped by the selections (facets, then the date range) it fails. A value
 /// of facet F counts the documents failing nothing or only F's own selection.
-#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Groups {
     /// Failing nothing: the results.
     pub(crate) passing: Vec<u32>,
+    pub(crate) left_out: LeftOut,
+}
+
+/// The documents a search leaves out of its results, as [`Groups`] sorts them.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LeftOut {
     /// Failing only selection `i` (bit `i` of the failures).
     pub(crate) only: Vec<Vec<u32>>,
     /// Not matching, or failing two selections or more.
-    pub(crate) rest: Vec<u32>,
+    rest: Vec<u32>,
 }
 
 impl Groups {
@@ -106,35 +111,38 @@ impl Groups {
         selections: usize,
         fails: Option<impl Fn(usize) -> u32>,
     ) -> Self {
-        let mut groups = Groups {
-            passing: Vec::new(),
+        let mut passing = Vec::new();
+        let mut left_out = LeftOut {
             only: vec![Vec::new(); selections],
             rest: Vec::new(),
         };
         for (d, &matched) in matched.iter().enumerate() {
             let group = match (matched, &fails) {
-                (false, _) => &mut groups.rest,
-                (true, None) => &mut groups.passing,
+                (false, _) => &mut left_out.rest,
+                (true, None) => &mut passing,
                 (true, Some(fails)) => match fails(d) {
-                    0 => &mut groups.passing,
+                    0 => &mut passing,
                     fail if fail.count_ones() == 1 => {
-                        &mut groups.only[fail.trailing_zeros() as usize]
+                        &mut left_out.only[fail.trailing_zeros() as usize]
                     }
-                    _ => &mut groups.rest,
+                    _ => &mut left_out.rest,
                 },
             };
             group.push(d as u32);
         }
-        groups
+        Groups { passing, left_out }
     }
+}
 
-    /// Counts of facet number `f`'s values, from `table`.
-    pub(crate) fn count(&self, table: &FacetTable, f: usize) -> Vec<u32> {
-        let counted = self.passing.len() + self.only[f].len();
+impl LeftOut {
+    /// Counts of facet number `f`'s values, from `table`, with `passing` the documents of the
+    /// results.
+    pub(crate) fn count(&self, passing: &[u32], table: &FacetTable, f: usize) -> Vec<u32> {
+        let counted = passing.len() + self.only[f].len();
         let n = table.doc_start.len() - 1;
         if counted * 2 <= n {
             let mut counts = vec![0; table.values.len()];
-            add(table, self.passing.iter().copied(), 1, &mut counts);
+            add(table, passing.iter().copied(), 1, &mut counts);
             add(table, self.only[f].iter().copied(), 1, &mut counts);
             return counts;
         }
@@ -154,7 +162,7 @@ impl Groups {
 /// them (eight facets over most of the archive, on a short word).
 #[derive(Debug, Clone)]
 pub(crate) struct Tallies {
-    groups: Groups,
+    left_out: LeftOut,
     tables: FacetTables,
     /// Per facet, the values selected in the panels (by value id).
     selected: Vec<Vec<bool>>,
@@ -164,13 +172,13 @@ pub(crate) struct Tallies {
 
 impl Tallies {
     pub(crate) fn new(
-        groups: Groups,
+        left_out: LeftOut,
         tables: FacetTables,
         selected: Vec<Vec<bool>>,
         sort: FacetSort,
     ) -> Tallies {
         Tallies {
-            groups,
+            left_out,
             tables,
             selected,
             sort,
@@ -178,14 +186,15 @@ impl Tallies {
         }
     }
 
-    /// The counts of `facet`, and the table that names its values.
-    pub(crate) fn of(&self, facet: Facet) -> (&FacetTally, &FacetTable) {
+    /// The counts of `facet`, and the table that names its values; `passing` are the documents
+    /// of the results, the same at every call.
+    pub(crate) fn of(&self, facet: Facet, passing: &[u32]) -> (&FacetTally, &FacetTable) {
         let counted = self.counted.get_or_init(|| {
             Facet::ALL
                 .into_iter()
                 .enumerate()
                 .map(|(f, facet)| {
-                    let counts = self.groups.count(&self.tables[f], f);
+                    let counts = self.left_out.count(passing, &self.tables[f], f);
                     FacetTally::new(facet, counts, self.selected[f].clone(), self.sort)
                 })
                 .collect()
@@ -194,12 +203,12 @@ impl Tallies {
     }
 }
 
-/// Equal when they would count alike, whether counted yet or not.
+/// Equal when they would count alike over the same results, whether counted yet or not.
 impl PartialEq for Tallies {
     fn eq(&self, other: &Self) -> bool {
         self.sort == other.sort
             && self.selected == other.selected
             && self.tables == other.tables
-            && self.groups == other.groups
+            && self.left_out == other.left_out
     }
 }
