@@ -2,6 +2,8 @@
 //! from the URL. Signals are derived here once and shared, never copied into other signals.
 
 use std::borrow::Cow;
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::{Arc, Weak};
 
 use leptos::prelude::*;
@@ -9,7 +11,7 @@ use leptos::prelude::*;
 use hoinghi::bundle::Article;
 use hoinghi::load::Loaded;
 use hoinghi::query_string::QueryPairs;
-use hoinghi::search::{SearchIndex, SearchRequest, SearchResults};
+use hoinghi::search::{SearchIndex, SearchRequest, SearchResults, AHEAD_COUNT};
 use hoinghi::timeline::{held_range, held_within};
 use hoinghi::view_state::request_from_pairs;
 
@@ -53,22 +55,72 @@ fn warm_up(index: Weak<SearchIndex>) {
         if let Some(live) = index.upgrade() {
             let mut requests = live.warm_up_requests();
             requests.reverse();
-            search_in_turn(index, requests);
+            in_turn(
+                index,
+                requests,
+                || true,
+                |index, request| {
+                    index.search(request);
+                },
+            );
         }
     });
 }
 
-/// Runs `requests` (last first) on the index, one each time the browser is idle.
-fn search_in_turn(index: Weak<SearchIndex>, mut requests: Vec<SearchRequest>) {
+/// Runs `each` on `requests` (last first), one each time the browser is idle, while the
+/// index is live (the archive may have been replaced meanwhile) and `current` holds.
+fn in_turn(
+    index: Weak<SearchIndex>,
+    mut requests: Vec<SearchRequest>,
+    current: impl Fn() -> bool + 'static,
+    each: impl Fn(&SearchIndex, &SearchRequest) + 'static,
+) {
     let Some(request) = requests.pop() else {
         return;
     };
     super::when_idle(move || {
-        // The archive may have been replaced meanwhile.
-        if let Some(live) = index.upgrade() {
-            live.search(&request);
-            search_in_turn(index, requests);
+        if let Some(live) = index.upgrade().filter(|_| current()) {
+            each(&live, &request);
+            in_turn(index, requests, current, each);
         }
+    });
+}
+
+/// How long typing must pause before the next keystrokes are searched ahead: longer than the
+/// gap between keystrokes typed or pasted in a burst, shorter than a typist's pause.
+const AHEAD_AFTER: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// Once typing pauses, prepares the searches of the likeliest next keystrokes
+/// (src/search/ahead.rs), one each time the browser is idle, until the query changes: a
+/// keystroke then finds its words read. A facet click or a sort changes no words. With
+/// `profile`, each prepared query is named by a `hoinghi:prepared QUERY` user-timing mark.
+fn search_ahead(index: Weak<SearchIndex>, request: Memo<SearchRequest>, profile: bool) {
+    let typed = Memo::new(move |_| request.with(|r| (r.query.clone(), r.exact)));
+    let latest = Rc::new(Cell::new(0u64));
+    Effect::new(move |_| {
+        // Read, not only tracked: a memo not yet read would not say when it changes.
+        typed.with(|_| ());
+        let turn = latest.get() + 1;
+        latest.set(turn);
+        let (index, latest) = (index.clone(), latest.clone());
+        set_timeout(
+            move || {
+                let current = move || latest.get() == turn;
+                if let Some(live) = index.upgrade().filter(|_| current()) {
+                    let mut next = live.likely_next(&request.get_untracked(), AHEAD_COUNT);
+                    next.reverse();
+                    in_turn(index, next, current, move |index, request| {
+                        index.prepare(request);
+                        if profile {
+                            let _ = window()
+                                .performance()
+                                .map(|p| p.mark(&format!("hoinghi:prepared {}", request.query)));
+                        }
+                    });
+                }
+            },
+            AHEAD_AFTER,
+        );
     });
 }
 
@@ -86,6 +138,13 @@ impl Archive {
                 request_from_pairs(q.pairs().iter().map(|(k, v)| (k.as_str(), v.as_str())))
             })
         });
+        // Set by the bench (tests/bench/app.mjs, profile-keystrokes.mjs) and the browser tests:
+        // each search is then timed as a `hoinghi:search` user-timing measure.
+        let profile =
+            js_sys::Reflect::get(&window(), &"hoinghiProfile".into()).is_ok_and(|v| v.is_truthy());
+        if let Searcher::Whole(index) = &searcher {
+            search_ahead(Arc::downgrade(index), request, profile);
+        }
         let shards = match &searcher {
             Searcher::Sharded(shards) => Some(shards.clone()),
             Searcher::Whole(_) => None,
@@ -101,10 +160,6 @@ impl Archive {
                     .map(|range| Arc::new(held_within(&loaded.bundle.articles, range)))
             })
         };
-        // Set by the bench (tests/bench/app.mjs, profile-keystrokes.mjs): each search is then timed
-        // as a `hoinghi:search` user-timing measure.
-        let profile =
-            js_sys::Reflect::get(&window(), &"hoinghiProfile".into()).is_ok_and(|v| v.is_truthy());
         let results = Memo::new(move |previous: Option<&Arc<SearchResults>>| {
             let among = among.get();
             let among = among.as_deref().map(|a| &a[..]);

@@ -16,9 +16,12 @@
 //!   the longer value still selects something ([`query`]). Query field filters narrow every
 //!   count; facet selections in [`SearchRequest::filters`] are disjunctive per facet.
 //! - A date range excludes undated articles; the histogram ignores the range itself.
-//! - The index caches recent intermediate results between searches (interior mutability), so
-//!   it is not `Sync`; the app is single-threaded.
+//! - The index keeps recent intermediate results between searches (behind a mutex, so the
+//!   index is `Sync`); [`SearchIndex::prepare`] fills them for a request without searching,
+//!   which the app does for the likeliest next keystrokes ([`SearchIndex::likely_next`]) while
+//!   typing pauses.
 
+mod ahead;
 pub mod base64;
 pub mod collate;
 mod facets;
@@ -38,6 +41,7 @@ pub mod tokenize;
 #[cfg(test)]
 mod tests;
 
+pub use ahead::AHEAD_COUNT;
 pub use facets::{Facet, FacetCounts, FacetSort, FacetValue};
 
 use facets::FacetTable;

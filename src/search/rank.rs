@@ -11,8 +11,10 @@ use super::query::{Query, Seq};
 use std::any::Any;
 use std::sync::Arc;
 
-/// Intermediate results kept between searches (see [`SearchIndex::cached`]).
-const CACHED: usize = 16;
+/// Intermediate results kept between searches (see [`SearchIndex::cached`]): a few searches'
+/// worth, as the app prepares the likeliest next keystrokes' words besides the current ones
+/// (src/search/ahead.rs), each two or three entries.
+const CACHED: usize = 24;
 
 /// Per-document term frequencies of one query alternative: (document, in title, in body).
 type DocTfs = Vec<(u32, u32, u32)>;

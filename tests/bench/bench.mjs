@@ -327,6 +327,9 @@ function browserRows(report, results) {
         `${list.length} ${what}s`, 'same inputs → end of the first frame after the input (a zero-delay timer posted by a frame callback registered before it): what a person sees');
     };
     pacedRows('keystroke', ours.paced.keystrokes);
+    const pacedSearch = ours.paced.keystrokes.map((k) => k.search);
+    report.add(`keystroke ${INPUT_PAUSE_MS} ms apart → search alone, p50 / p95`, `${pct(pacedSearch, 50).toFixed(1)} / ${pct(pacedSearch, 95).toFixed(1)}`, 'ms',
+      `${pacedSearch.length} keystrokes`, 'the same inputs\' hoinghi:search measure: while typing pauses, the app has prepared the likeliest next keystrokes (src/search/ahead.rs)');
     pacedRows('facet toggle', ours.paced.toggles);
     report.add('reader open, p50', median(ours.reader), 'ms', `${ours.reader.length} opens`, 'click result title → .reader in DOM + layout');
     report.add('JS heap after load', ours.loaded.jsHeap / MB, 'MB', input, 'usedJSHeapSize after gc()');
@@ -518,6 +521,10 @@ browser, idle by then, draws a frame as soon as the results change, often before
 sees them, and "rendered" then includes that frame. "Frame painted" runs to the end of the first
 frame after the input (a zero-delay timer posted by a frame callback registered before it): the
 nearest the page can get to what a person sees; raster and display follow on other threads.
+Once typing has paused for 50 ms, the app prepares the searches of the four likeliest next
+keystrokes, guessed from the letters that follow the last word in the archive's own words
+(src/search/ahead.rs), so a paced keystroke often finds its words already read: its "search
+alone" shows how often. Keystrokes sent back to back leave no such pause.
 
 To see where a keystroke's time goes, \`node tests/bench/profile-keystrokes.mjs DIST BUNDLE\` types
 the same keystrokes and reports, per keystroke, wall time, the search itself, Chromium's history

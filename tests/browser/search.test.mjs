@@ -96,6 +96,38 @@ export default function (test) {
       'its link carries the new query');
   });
 
+  test('while typing pauses, the likeliest next keystrokes are searched ahead, and only then', async ({ page, base }) => {
+    // The app then names each prepared query in a user-timing mark (src/app/context.rs).
+    await page.addInitScript(() => { window.hoinghiProfile = true; });
+    await open(page, base, '/');
+    const prepared = () => page.evaluate(() => performance.getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('hoinghi:prepared ')).map((m) => m.name.slice('hoinghi:prepared '.length)));
+    const type = (q) => page.evaluate((q) => {
+      performance.clearMarks();
+      const box = document.querySelector('#q');
+      box.value = q;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }, q);
+    await type('dân v');
+    await page.waitForFunction(() => performance.getEntriesByType('mark').some((m) => m.name.startsWith('hoinghi:prepared ')),
+      null, { timeout: 3000 }).catch(() => assert(false, 'a pause after "dân v" prepares the next keystrokes'));
+    await page.waitForTimeout(500);
+    const next = await prepared();
+    // The seeds write `v` before `a` most (và, vận, văn, vào): that one first.
+    assert(next[0] === 'dân va', `"dân va" is prepared first: ${next}`);
+    assert(next.length <= 4 && new Set(next).size === next.length, `at most four, each once: ${next}`);
+    assert(next.every((q) => q.startsWith('dân v') && [...q].length === 6), `each is "dân v" and one more letter: ${next}`);
+    // Between words the next keystroke starts a word, which matches that one word only: nothing to prepare.
+    await type('dân ');
+    await page.waitForTimeout(500);
+    assert((await prepared()).length === 0, `nothing prepared after a space: ${await prepared()}`);
+    // A query that changes before the pause is over prepares nothing for the old one.
+    await type('dân v');
+    await type('zzqq');
+    await page.waitForTimeout(500);
+    assert((await prepared()).every((q) => q.startsWith('zzqq')), `only the latest query's: ${await prepared()}`);
+  });
+
   test('field filters in the query narrow like facets; a malformed query degrades with a notice', async ({ page, base }) => {
     await open(page, base, '/?q=' + encodeURIComponent('tinh:phu yen'));
     assert((await resultTitles(page)).join() === 'Giao ban công tác Dân vận Quý I/2023', 'tinh:phu yen finds the Phú Yên seed');

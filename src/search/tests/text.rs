@@ -284,9 +284,10 @@ fn a_last_word_typed_as_a_prefix_finds_alike_whether_its_positions_are_streamed_
 }
 
 /// The index keeps positions, scores and adjacencies between searches (`SearchIndex::cached`):
-/// whatever was searched before, a search gives what it gives on a fresh cache. Queries are
-/// typed a letter at a time, in folded and exact forms, quoted or not, and some are searched
-/// again with a facet selection or another sort, as clicks after typing do.
+/// whatever was searched or prepared before, a search gives what it gives on a fresh cache.
+/// Queries are typed a letter at a time, in folded and exact forms, quoted or not; after each
+/// keystroke the likeliest next ones are prepared, as the app does while typing pauses, and
+/// some are searched again with a facet selection or another sort, as clicks after typing do.
 #[test]
 fn searches_after_others_match_searches_on_a_fresh_cache() {
     // Words that begin other words, so a word and the same letters as a prefix differ.
@@ -330,14 +331,111 @@ fn searches_after_others_match_searches_on_a_fresh_cache() {
                 req.sort = [Sort::Relevance, Sort::Newest][rng.below(2)];
                 requests.push(req);
             }
-            for req in requests {
+            for req in &requests {
                 fresh.clear_cache();
                 assert_eq!(
-                    index.search(&req),
-                    fresh.search(&req),
+                    index.search(req),
+                    fresh.search(req),
                     "round {round}: {req:?}"
                 );
             }
+            for next in index.likely_next(&requests[0], 1 + rng.below(4)) {
+                index.prepare(&next);
+            }
         }
+    }
+}
+
+/// Articles where `v` is followed by `e` (về: 40 occurrences) more often than by `a` (và,
+/// vào, văn, vận: 31 in all; và alone outweighs vào, and vào văn and vận), and by `i` least
+/// (vì: 1): orders unlike the alphabet's.
+fn v_words() -> Vec<Article> {
+    let many = |w: &str, n: usize| vec![w; n].join(" ");
+    vec![
+        article("a", "Dân vận", &[&many("và", 20), &many("về", 40)]),
+        article("b", "Văn hoá", &[&many("vào", 8), &many("văn", 2), "vì"]),
+    ]
+}
+
+#[test]
+fn likely_next_letters_are_those_the_archive_writes_most() {
+    let index = SearchIndex::build(&v_words());
+    let next = |query: &str, exact: bool, count: usize| -> Vec<String> {
+        let req = SearchRequest {
+            query: query.into(),
+            exact,
+            ..Default::default()
+        };
+        index
+            .likely_next(&req, count)
+            .into_iter()
+            .map(|r| {
+                assert_eq!(
+                    (r.exact, r.sort),
+                    (exact, req.sort),
+                    "only the text changes"
+                );
+                r.query
+            })
+            .collect()
+    };
+    assert_eq!(next("dân v", false, 3), ["dân ve", "dân va", "dân vi"]);
+    assert_eq!(next("dân V", false, 1), ["dân Ve"]);
+    // The word typed so far is itself the commonest: a space, which finishes it, comes first;
+    // then `vao` (8) before `van` (văn, vận: 4).
+    assert_eq!(next("dan va", false, 3), ["dan va ", "dan vao", "dan van"]);
+    // Exact mode follows the marks: `và` and `vào` begin with `và`, `văn` with `vă`.
+    assert_eq!(next("dân v", true, 3), ["dân về", "dân và", "dân vă"]);
+    assert_eq!(next("\"dân v", false, 1), ["\"dân ve"]);
+    assert_eq!(next("-v", false, 1), ["-ve"]);
+    // No word being typed, a field's value, or no word that begins so.
+    for query in [
+        "",
+        "dân ",
+        "dân v ",
+        "\"dân v\"",
+        "tinh:v",
+        "dan tinh:v",
+        "dân x",
+    ] {
+        assert_eq!(next(query, false, 3), Vec::<String>::new(), "{query:?}");
+    }
+}
+
+/// What [`SearchIndex::prepare`] computes is what the search would: searching a prepared
+/// request keeps nothing new. Each query here reads word positions, scores and adjacencies.
+#[test]
+fn a_prepared_search_finds_its_words_ready() {
+    let index = SearchIndex::build(&v_words());
+    let kept = |index: &SearchIndex| -> Vec<String> {
+        let mut keys: Vec<String> = index
+            .scratch
+            .lock()
+            .cache
+            .iter()
+            .map(|(k, _)| k.clone())
+            .collect();
+        keys.sort();
+        keys
+    };
+    for (query, exact) in [
+        ("dân và", false),
+        ("dân vă", true),
+        ("dân ", false),
+        ("\"dân v", false),
+        ("van -va", false),
+        ("va OR ve", false),
+    ] {
+        let req = SearchRequest {
+            query: query.into(),
+            exact,
+            ..Default::default()
+        };
+        index.clear_cache();
+        index.prepare(&req);
+        let prepared = kept(&index);
+        assert!(!prepared.is_empty(), "{query:?} prepared nothing");
+        index.search(&req);
+        assert_eq!(kept(&index), prepared, "{query:?}");
     }
 }
