@@ -106,8 +106,10 @@ fn search_ahead(index: Weak<SearchIndex>, request: Memo<SearchRequest>, profile:
         set_timeout(
             move || {
                 let current = move || latest.get() == turn;
-                if let Some(live) = index.upgrade().filter(|_| current()) {
-                    let mut next = live.likely_next(&request.get_untracked(), AHEAD_COUNT);
+                // `try_`: the archive (and its signals) may have been replaced meanwhile.
+                let live = index.upgrade().filter(|_| current());
+                if let Some((live, req)) = live.zip(request.try_get_untracked()) {
+                    let mut next = live.likely_next(&req, AHEAD_COUNT);
                     next.reverse();
                     in_turn(index, next, current, move |index, request| {
                         index.prepare(request);

@@ -24,8 +24,8 @@ impl SearchIndex {
     /// last word followed by each of the letters that most often follow it in the archive
     /// (weighed by the postings of the words it begins), or by a space where the word itself
     /// is that common. None when the query does not end inside a word (a next word's first
-    /// letter matches that one word only, which is quick) or that word is a field's value
-    /// (`tinh:ha`).
+    /// letter matches that one word only, which is quick) or that word follows a field's name
+    /// (`tinh:ha`; the later words of an unquoted value are guessed as text, in vain).
     pub fn likely_next(&self, req: &SearchRequest, count: usize) -> Vec<SearchRequest> {
         let query = &req.query;
         let start = query
