@@ -104,7 +104,9 @@ try {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
 
-  if (traceOut) await browser.startTracing(page, { path: traceOut, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed'] });
+  // `cc` and `viz`: when the compositor sends a frame, and when it waits for the display's next
+  // tick (`Scheduler::BeginFrame` without a `Scheduler::BeginImplFrame` after a request).
+  if (traceOut) await browser.startTracing(page, { path: traceOut, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'cc', 'viz'] });
   if (cpuProfile) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
