@@ -11,7 +11,7 @@
 
 use super::fold::{exact, fold};
 use super::index::SearchIndex;
-use super::tokenize::is_word_char;
+use super::tokenize::word_ranges;
 use super::SearchRequest;
 
 /// How many next keystrokes the app prepares while typing pauses. On the bench's keystrokes at
@@ -28,15 +28,12 @@ impl SearchIndex {
     /// (`tinh:ha`; the later words of an unquoted value are guessed as text, in vain).
     pub fn likely_next(&self, req: &SearchRequest, count: usize) -> Vec<SearchRequest> {
         let query = &req.query;
-        let start = query
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| is_word_char(*c))
-            .last()
-            .map_or(query.len(), |(i, _)| i);
-        let typed = &query[start..];
-        let token = query[..start].rsplit(char::is_whitespace).next();
-        if typed.is_empty() || token.is_some_and(|t| t.contains(':')) {
+        let Some(last) = word_ranges(query).last().filter(|r| r.end == query.len()) else {
+            return vec![];
+        };
+        let typed = &query[last.clone()];
+        let token = query[..last.start].rsplit(char::is_whitespace).next();
+        if token.is_some_and(|t| t.contains(':')) {
             return vec![];
         }
         let folded = fold(typed);

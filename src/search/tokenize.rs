@@ -6,7 +6,7 @@
 use super::fold::{is_combining, push_exact, push_folded, split_vowel};
 use std::ops::Range;
 
-pub(crate) fn is_word_char(c: char) -> bool {
+fn is_word_char(c: char) -> bool {
     // Vietnamese letters are checked first: the generic Unicode table lookup is slow.
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
