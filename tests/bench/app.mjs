@@ -43,8 +43,16 @@ export function waits() {
     return performance.now() - t0;
   };
   const tick = () => new Promise((r) => setTimeout(r, 0));
-  // The pause of the paced rounds before an input (`INPUT_PAUSE_MS`).
   window.__sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  // The pauses of a paced round (`INPUT_PACE`), one per call: a Lehmer generator with a fixed
+  // seed, so that every run pauses alike.
+  window.__pauses = ({ minMs, maxMs }) => {
+    let seed = 2017;
+    return () => {
+      seed = (seed * 48271) % 2147483647;
+      return minMs + ((maxMs - minMs) * seed) / 2147483647;
+    };
+  };
   // Times `act` until `done()` holds (checked from the next task, after Leptos'
   // microtask-scheduled effects; `cap` ms at most, so what never follows shows as an outlier
   // rather than hanging the run), plus a forced layout: `ms`. Then until the side panels follow:
@@ -120,9 +128,16 @@ async function coldLoad(page, url, errors, timeout = 300_000) {
   return bench;
 }
 
-/** The pause before each input of the paced rounds: as keystrokes, 100 ms is 120 words a
- * minute, a fast typist; as clicks, faster than anyone clicks. */
-export const INPUT_PAUSE_MS = 100;
+/**
+ * The pauses before each input of the paced rounds, in ms: as keystrokes, 100 ms apart is 120
+ * words a minute, a fast typist, and 250 ms a steady one; as clicks, faster than anyone clicks.
+ * They vary from input to input, as a person's do: one fixed pause falls in step with the
+ * browser's own timers. At 100 ms, inputs often came soon after the extra frame of Chromium's
+ * link observer (its NavigationPredictor's IntersectionObserver, run at most every 100 ms), just
+ * as the compositor stopped asking for display ticks, and a frame asked for then waits for the
+ * next tick with the page idle (docs/performance.md).
+ */
+export const INPUT_PACE = { minMs: 100, maxMs: 250 };
 
 /** JS heap after a forced GC (needs --js-flags=--expose-gc) and the wasm linear memory, bytes. */
 const memory = (page) => page.evaluate(() => {
@@ -135,18 +150,20 @@ const memory = (page) => page.evaluate(() => {
  * follows only when typing pauses, so it is not waited for. The side panels (facet counts,
  * histogram, entity card) follow one frame later (src/app/panels.rs): `panelsMs` times the keystroke to them
  * being up to date (no `aria-busy`), and the next keystroke waits for that, as a typist's would.
- * `search` is the search alone, without drawing. With `pauseMs`, each keystroke waits that long
- * after the last one's panels instead, as a person typing does: the browser then draws a frame
- * as soon as the results change, often before the next task, so `ms` holds that frame too.
+ * `search` is the search alone, without drawing. With `pace` (`INPUT_PACE`), each keystroke
+ * waits a pause after the last one's panels instead, as a person typing does: the browser then
+ * draws a frame as soon as the results change, often before the next task, so `ms` holds that
+ * frame too.
  */
-function typeQueries([queries, pauseMs = 0]) {
+function typeQueries([queries, pace = null]) {
   const set = window.__type;
+  const pause = pace && window.__pauses(pace);
   return (async () => {
     const keystrokes = [];
     for (const q of queries) {
       const chars = [...q];
       for (let i = 1; i <= chars.length; i++) {
-        if (pauseMs) await window.__sleep(pauseMs);
+        if (pause) await window.__sleep(pause());
         keystrokes.push({ q: chars.slice(0, i).join(''), ...(await set(chars.slice(0, i).join(''))) });
       }
       await set('');
@@ -156,11 +173,12 @@ function typeQueries([queries, pauseMs = 0]) {
 }
 
 /** Clicks up to two values of each facet group on, then off again, timing each until the count
- * changes (`ms`) and until the side panels have followed (`panelsMs`), as keystrokes are; each
- * click `pauseMs` after the last one's panels. */
-async function toggleFacets(pauseMs = 0) {
+ * changes (`ms`) and until the side panels have followed (`panelsMs`), as keystrokes are; with
+ * `pace`, each click a pause after the last one's panels. */
+async function toggleFacets(pace = null) {
   const find = (group, label) => [...document.querySelectorAll(`[data-facet="${group}"] .facet-value`)]
     .find((a) => a.querySelector('.facet-label')?.textContent === label);
+  const pause = pace && window.__pauses(pace);
   const toggles = [];
   for (const group of ['tinh', 'nam', 'loai', 'nguon', 'nguoi', 'vanban', 'cap']) {
     const labels = [...document.querySelectorAll(`[data-facet="${group}"] .facet-label`)].slice(0, 2).map((l) => l.textContent);
@@ -168,7 +186,7 @@ async function toggleFacets(pauseMs = 0) {
       for (const step of ['on', 'off']) {
         const link = find(group, label);
         if (!link) break;
-        if (pauseMs) await window.__sleep(pauseMs);
+        if (pause) await window.__sleep(pause());
         const { ms, panelsMs, paintedMs, changed } = await window.__click(link);
         if (changed) toggles.push({ group, label, step, ms, panelsMs, paintedMs });
       }
@@ -206,7 +224,7 @@ const whenReady = (page) => page.waitForFunction(() => window.__bench.ready !== 
  * All browser figures for one bundle: `runs` cold starts in fresh contexts (the figures of each),
  * then, in the last page, memory, two rounds of keystrokes and of facet toggles, each input as
  * soon as the last one's side panels have followed; with `pacedRounds`, two more of each with
- * `INPUT_PAUSE_MS` before every input; then reader opens and memory again. With
+ * a pause of `INPUT_PACE` before every input; then reader opens and memory again. With
  * `firstKeystrokes`, every page but the last also types the first query a second after it is
  * usable, as someone who has just opened it would: a page's first keystrokes run code the
  * browser has not optimised yet.
@@ -233,12 +251,12 @@ export async function measureApp(browser, base, bundleUrl, { runs, queries, firs
     // Two rounds of typing and of toggling: a p95 over one round is its sixth-slowest keystroke
     // (its second-slowest toggle) and moved by a few milliseconds from run to run. The first round
     // starts right after loading, as a user's first keystrokes do.
-    const toggleTwice = async (pauseMs) => [...await page.evaluate(toggleFacets, pauseMs), ...await page.evaluate(toggleFacets, pauseMs)];
+    const toggleTwice = async (pace) => [...await page.evaluate(toggleFacets, pace), ...await page.evaluate(toggleFacets, pace)];
     const typed = await page.evaluate(typeQueries, [[...queries, ...queries]]);
-    const toggles = await toggleTwice(0);
+    const toggles = await toggleTwice(null);
     const paced = pacedRounds ? {
-      keystrokes: (await page.evaluate(typeQueries, [[...queries, ...queries], INPUT_PAUSE_MS])).keystrokes,
-      toggles: await toggleTwice(INPUT_PAUSE_MS),
+      keystrokes: (await page.evaluate(typeQueries, [[...queries, ...queries], INPUT_PACE])).keystrokes,
+      toggles: await toggleTwice(INPUT_PACE),
     } : null;
     const reader = await page.evaluate(openReader, 5);
     const afterUse = await memory(page);

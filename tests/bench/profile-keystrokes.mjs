@@ -5,10 +5,13 @@
 // `window.hoinghiProfile` is set) and the router's history writes. Facet toggles the same way.
 //
 //   node tests/bench/profile-keystrokes.mjs [DIST] [BUNDLE.json] [--rounds N] [--toggles N] [--json OUT]
-//     [--cpuprofile OUT.cpuprofile] [--trace OUT.json] [--pause MS]
+//     [--cpuprofile OUT.cpuprofile] [--trace OUT.json] [--pause MS | --pause MIN-MAX]
+//     [--chromium-args "ARGS"]
 //
-// `--pause MS` waits that long before each input, as the bench's paced rounds do (`paintedMs` then
-// holds the frame a person sees; see docs/performance.md).
+// `--pause` waits before each input: `--pause 100-250` as the bench's paced rounds do (pauses
+// from MIN to MAX ms drawn as theirs are), `--pause 100` always the same. `paintedMs` then holds
+// the frame a person sees (see docs/performance.md). `--chromium-args` adds to Chromium's command
+// line, e.g. "--disable-features=NavigationPredictor" to run without its link observer.
 //
 // DIST defaults to dist/, BUNDLE to target/bench/bundle-10000.json (./run bench builds it, or
 // `target/release/hoinghi bundle DIR -o FILE`). Function names in --cpuprofile need a wasm
@@ -33,7 +36,10 @@ const toggleRounds = Number(flag('--toggles', 1));
 const jsonOut = flag('--json', null);
 const cpuProfile = flag('--cpuprofile', null);
 const traceOut = flag('--trace', null);
-const pauseMs = Number(flag('--pause', 0));
+const pauseFlag = flag('--pause', null);
+const [minMs, maxMs = minMs] = pauseFlag?.split('-').map(Number) ?? [];
+const pace = pauseFlag && { minMs, maxMs };
+const chromiumArgs = flag('--chromium-args', '').split(' ').filter(Boolean);
 const dist = resolve(args[0] ?? 'dist');
 const bundle = resolve(args[1] ?? 'target/bench/bundle-10000.json');
 
@@ -64,7 +70,7 @@ async function metrics(cdp) {
 
 /** Runs `step` in the page and returns its result with the CDP metric deltas around it. */
 async function measured(page, cdp, fn, arg) {
-  if (pauseMs) await page.evaluate((ms) => window.__sleep(ms), pauseMs);
+  if (pace) await page.evaluate(() => window.__sleep(window.__pause()));
   const before = await metrics(cdp);
   const result = await page.evaluate(fn, arg);
   const after = await metrics(cdp);
@@ -76,7 +82,7 @@ async function measured(page, cdp, fn, arg) {
 const server = await serve({ '/bundle/': dirname(bundle), '/': dist });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', ...chromiumArgs],
 });
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -101,6 +107,7 @@ try {
   await page.goto(`${server.url}/?bundle=${encodeURIComponent(`bundle/${basename(bundle)}`)}`);
   await page.waitForSelector('.result-row', { timeout: 300_000 });
   console.error(`loaded ${basename(bundle)} in ${Date.now() - t0} ms`);
+  if (pace) await page.evaluate((p) => { window.__pause = window.__pauses(p); }, pace);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
 
