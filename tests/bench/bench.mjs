@@ -524,10 +524,14 @@ as the results change, often before the task that sees them, and "rendered" then
 frame. "Frame painted" runs to the end of the first frame after the input (a zero-delay timer
 posted by a frame callback registered before it): the nearest the page can get to what a person
 sees; raster and display follow on other threads.
+Once typing has paused for 50 ms, the app prepares the searches of the four likeliest next
+keystrokes, guessed from the letters that follow the last word in the archive's own words
+(src/search/ahead.rs), so a paced keystroke often finds its words already read: its "search
+alone" shows how often. Keystrokes sent back to back leave no such pause.
 
 The pauses vary, as a person's do, because one fixed pause falls in step with the browser's own
 timers. Chromium watches a page's links for its NavigationPredictor with an IntersectionObserver
-that runs at most every 100 ms, so about 100 ms after the page's last frame it asks for one more.
+that runs at most every 100 ms, so up to 100 ms after the page's frames it asks for one more.
 After a frame the compositor takes two more display ticks before it stops asking for them; a
 frame asked for within the tick in which it stopped waits for the next tick (its scheduler
 queues that tick's BeginFrame while it is busy subscribing again, and nothing picks it up), and
@@ -536,10 +540,6 @@ the page sits idle for 12–14 ms with its results ready. With a fixed 100 ms pa
 pauses of 130 or 150 ms none did; with the observer off (\`--chromium-args
 --disable-features=NavigationPredictor\` below), one of 120, and not after such a frame. A
 person's inputs still land there now and then, and with varied pauses so do some of these.
-Once typing has paused for 50 ms, the app prepares the searches of the four likeliest next
-keystrokes, guessed from the letters that follow the last word in the archive's own words
-(src/search/ahead.rs), so a paced keystroke often finds its words already read: its "search
-alone" shows how often. Keystrokes sent back to back leave no such pause.
 
 To see where a keystroke's time goes, \`node tests/bench/profile-keystrokes.mjs DIST BUNDLE\` types
 the same keystrokes and reports, per keystroke, wall time, the search itself, Chromium's history
