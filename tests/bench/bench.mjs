@@ -535,9 +535,9 @@ that runs at most every 100 ms, so up to 100 ms after the page's frames it asks 
 After a frame the compositor takes two more display ticks before it stops asking for them; a
 frame asked for within the tick in which it stopped waits for the next tick (its scheduler
 queues that tick's BeginFrame while it is busy subscribing again, and nothing picks it up), and
-the page sits idle for 12–14 ms with its results ready. With a fixed 100 ms pause, 5 to 10 of
-120 paced toggles waited so, nearly all of them 16–38 ms after that observer's frame. With
-pauses of 130 or 150 ms none did; with the observer off (\`--chromium-args
+the page sits idle for 12–14 ms with its results ready. In runs of profile-keystrokes.mjs
+(below) with a fixed 100 ms pause, 5 to 10 of 120 toggles waited so, nearly all of them 16–38 ms
+after that observer's frame. With pauses of 130 or 150 ms none did; with the observer off (\`--chromium-args
 --disable-features=NavigationPredictor\` below), one of 120, and not after such a frame. A
 person's inputs still land there now and then, and with varied pauses so do some of these.
 
