@@ -53,11 +53,9 @@ fn warm_up(index: Weak<SearchIndex>) {
     super::when_idle(move || {
         // Picking the words reads every term: not on the way to the first results either.
         if let Some(live) = index.upgrade() {
-            let mut requests = live.warm_up_requests();
-            requests.reverse();
             in_turn(
                 index,
-                requests,
+                live.warm_up_requests().into_iter(),
                 || true,
                 |index, request| {
                     index.search(request);
@@ -67,15 +65,15 @@ fn warm_up(index: Weak<SearchIndex>) {
     });
 }
 
-/// Runs `each` on `requests` (last first), one each time the browser is idle, while the
-/// index is live (the archive may have been replaced meanwhile) and `current` holds.
+/// Runs `each` on `requests` in order, one each time the browser is idle, while the index is
+/// live (the archive may have been replaced meanwhile) and `current` holds.
 fn in_turn(
     index: Weak<SearchIndex>,
-    mut requests: Vec<SearchRequest>,
+    mut requests: std::vec::IntoIter<SearchRequest>,
     current: impl Fn() -> bool + 'static,
     each: impl Fn(&SearchIndex, &SearchRequest) + 'static,
 ) {
-    let Some(request) = requests.pop() else {
+    let Some(request) = requests.next() else {
         return;
     };
     super::when_idle(move || {
@@ -109,8 +107,7 @@ fn search_ahead(index: Weak<SearchIndex>, request: Memo<SearchRequest>, profile:
                 // `try_`: the archive (and its signals) may have been replaced meanwhile.
                 let live = index.upgrade().filter(|_| current());
                 if let Some((live, req)) = live.zip(request.try_get_untracked()) {
-                    let mut next = live.likely_next(&req, AHEAD_COUNT);
-                    next.reverse();
+                    let next = live.likely_next(&req, AHEAD_COUNT).into_iter();
                     in_turn(index, next, current, move |index, request| {
                         index.prepare(request);
                         if profile {
